@@ -1,0 +1,18 @@
+/**
+ * The command list. Each command file exports `register(program, outcome)`
+ * and sets `outcome.code` when it finishes; cli.ts turns that into the exit
+ * code.
+ */
+import type { Command } from 'commander';
+
+export interface Outcome {
+  code: number;
+}
+
+export type Register = (program: Command, outcome: Outcome) => void;
+
+const registrations: Register[] = [];
+
+export function registerCommands(program: Command, outcome: Outcome): void {
+  for (const register of registrations) register(program, outcome);
+}
