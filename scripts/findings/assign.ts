@@ -1,0 +1,72 @@
+/**
+ * Puts each host in its unit, master asset group and sub-group by address,
+ * through one interval index over every master group and sub-group range.
+ */
+import { type AddressRange, parseAddress } from '../net/address.ts';
+import { RangeIndex } from '../net/range-index.ts';
+import type {
+  MasterAssetGroup,
+  PolicyModel,
+  Subgroup,
+  Unit,
+} from '../policy/model.ts';
+import type { ScannedHost } from './model.ts';
+
+export interface Placement {
+  unit: Unit;
+  master: MasterAssetGroup;
+  subgroup?: Subgroup;
+}
+
+type Entry =
+  | { kind: 'master'; unit: Unit; master: MasterAssetGroup }
+  | { kind: 'sub'; subgroup: Subgroup; master: MasterAssetGroup };
+
+export interface Assigner {
+  /** The host's place, or undefined when no master group holds it. */
+  place(host: ScannedHost): Placement | undefined;
+}
+
+export function createAssigner(model: PolicyModel): Assigner {
+  const items: { range: AddressRange; value: Entry }[] = [];
+  for (const unit of model.units) {
+    for (const master of unit.masterAssetGroups) {
+      for (const range of master.set.ranges()) {
+        items.push({ range, value: { kind: 'master', unit, master } });
+      }
+      for (const subgroup of master.subgroups) {
+        for (const range of subgroup.set.ranges()) {
+          items.push({ range, value: { kind: 'sub', subgroup, master } });
+        }
+      }
+    }
+  }
+  const index = new RangeIndex(items);
+
+  return {
+    place(host) {
+      const address = addressOf(host.ip);
+      if (!address) return undefined;
+      const hits = index.lookup(address.family, address.value);
+      const owner = hits.find((e) => e.kind === 'master');
+      if (owner?.kind !== 'master') return undefined;
+      const sub = hits.find(
+        (e) => e.kind === 'sub' && e.master === owner.master,
+      );
+      return {
+        unit: owner.unit,
+        master: owner.master,
+        subgroup: sub?.kind === 'sub' ? sub.subgroup : undefined,
+      };
+    },
+  };
+}
+
+function addressOf(ip: string | undefined) {
+  if (!ip) return undefined;
+  try {
+    return parseAddress(ip);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * The report rules of `policy/`: confirmed only, open statuses, the ISO
+ * excluded QIDs out, governance reclassifications applied (the original
+ * kept), ignored and disabled out, and the program's severities. Every
+ * detection left out is counted under one reason.
+ */
+import type { PolicyModel, Severity } from '../policy/model.ts';
+import { deadline } from './deadline.ts';
+import type { FilterCounts, Finding, HostDetections } from './model.ts';
+
+const OPEN = new Set(['New', 'Active', 'Re-Opened']);
+const EVIDENCE_CHARS = 300;
+
+export interface PolicyFilter {
+  /** Findings kept from one host; `counts` is updated in place. */
+  apply(item: HostDetections, counts: FilterCounts): Finding[];
+}
+
+/** Builds the filter for a policy and the reported month's last day. */
+export function createPolicyFilter(
+  model: PolicyModel,
+  monthEnd: string,
+): PolicyFilter {
+  const excluded = new Set(model.excludedQids.map((d) => d.qid));
+  const moves = new Map(
+    model.reclassifications.map((r) => [r.qid, { from: r.from, to: r.to }]),
+  );
+  const severities = new Set<number>(model.program.reports.severities);
+  const confirmedOnly = model.program.reports.confirmedOnly;
+  const days = model.program.remediationDays;
+
+  return {
+    apply(item, counts) {
+      const kept: Finding[] = [];
+      for (const d of item.detections) {
+        counts.seen += 1;
+        if (d.isIgnored || d.isDisabled) {
+          counts.ignoredOrDisabled += 1;
+          continue;
+        }
+        if (confirmedOnly && d.type !== 'confirmed') {
+          counts.notConfirmed += 1;
+          continue;
+        }
+        if (d.status === undefined || !OPEN.has(d.status)) {
+          counts.otherStatus += 1;
+          continue;
+        }
+        if (excluded.has(d.qid)) {
+          counts.excluded += 1;
+          continue;
+        }
+
+        // A reclassification applies while Qualys still rates the QID at
+        // the severity governance moved it from.
+        const move = moves.get(d.qid);
+        const applies = move !== undefined && d.severity === move.from;
+        if (applies) counts.reclassified += 1;
+        const severity = applies ? move.to : d.severity;
+        if (severity === undefined || !severities.has(severity)) {
+          counts.otherSeverity += 1;
+          continue;
+        }
+
+        const due = deadline(
+          d.firstFound,
+          days[severity as Severity],
+          monthEnd,
+        );
+        counts.kept += 1;
+        kept.push({
+          host: item.host,
+          qid: d.qid,
+          severity: severity as Severity,
+          originalSeverity: applies ? move.from : undefined,
+          port: d.port,
+          protocol: d.protocol,
+          status: d.status as Finding['status'],
+          firstFound: d.firstFound,
+          lastFound: d.lastFound,
+          evidence: shorten(d.results),
+          dueDate: due.dueDate,
+          daysOverdue: due.daysOverdue,
+        });
+      }
+      return kept;
+    },
+  };
+}
+
+function shorten(results: string | undefined): string | undefined {
+  if (results === undefined) return undefined;
+  const flat = results.replace(/\s+/g, ' ').trim();
+  if (flat.length <= EVIDENCE_CHARS) return flat;
+  return `${flat.slice(0, EVIDENCE_CHARS - 1)}…`;
+}

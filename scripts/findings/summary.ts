@@ -1,0 +1,63 @@
+/**
+ * The numbers a report shows for a set of findings: counts by severity,
+ * systems affected, overdue, and the top vulnerabilities and hosts.
+ */
+import type { Finding, ScannedHost } from './model.ts';
+
+export interface FindingsSummary {
+  total: number;
+  bySeverity: Record<3 | 4 | 5, number>;
+  hostsAffected: number;
+  overdue: number;
+  reclassifiedShown: number;
+  /** QIDs on most hosts: most hosts first, then lowest QID. */
+  topVulnerabilities: { qid: number; hosts: number }[];
+  /** Hosts with most findings: most first, then by address. */
+  topHosts: { host: ScannedHost; findings: number }[];
+}
+
+const TOP = 5;
+
+export function summarize(findings: Finding[]): FindingsSummary {
+  const bySeverity = { 3: 0, 4: 0, 5: 0 };
+  const hostsByQid = new Map<number, Set<string>>();
+  const perHost = new Map<string, { host: ScannedHost; findings: number }>();
+  let overdue = 0;
+  let reclassifiedShown = 0;
+
+  for (const f of findings) {
+    if (f.severity === 3 || f.severity === 4 || f.severity === 5) {
+      bySeverity[f.severity] += 1;
+    }
+    if (f.daysOverdue > 0) overdue += 1;
+    if (f.originalSeverity !== undefined) reclassifiedShown += 1;
+    const hosts = hostsByQid.get(f.qid) ?? new Set<string>();
+    hosts.add(f.host.id);
+    hostsByQid.set(f.qid, hosts);
+    const entry = perHost.get(f.host.id) ?? { host: f.host, findings: 0 };
+    entry.findings += 1;
+    perHost.set(f.host.id, entry);
+  }
+
+  const topVulnerabilities = [...hostsByQid]
+    .map(([qid, hosts]) => ({ qid, hosts: hosts.size }))
+    .sort((a, b) => b.hosts - a.hosts || a.qid - b.qid)
+    .slice(0, TOP);
+  const topHosts = [...perHost.values()]
+    .sort(
+      (a, b) =>
+        b.findings - a.findings ||
+        (a.host.ip ?? a.host.id).localeCompare(b.host.ip ?? b.host.id),
+    )
+    .slice(0, TOP);
+
+  return {
+    total: findings.length,
+    bySeverity,
+    hostsAffected: perHost.size,
+    overdue,
+    reclassifiedShown,
+    topVulnerabilities,
+    topHosts,
+  };
+}
