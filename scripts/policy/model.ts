@@ -67,6 +67,8 @@ export interface Decision {
   decision: string;
   reviewBy: string;
   at: Location;
+  /** Where each key's value was written, for messages about one field. */
+  fieldsAt?: Record<string, Location>;
 }
 
 export interface Reclassification extends Decision {
@@ -79,6 +81,7 @@ export interface NeverIgnore {
   title: string;
   why: string;
   at: Location;
+  fieldsAt?: Record<string, Location>;
 }
 
 export interface Appliance {
@@ -98,6 +101,7 @@ export interface ScanExclusion {
   addedOn: string;
   reviewBy: string;
   at: Location;
+  fieldsAt?: Record<string, Location>;
 }
 
 export interface Scanning {
@@ -144,6 +148,7 @@ export interface MasterAssetGroup {
   lowIntensitySet: AddressSet;
   subgroups: Subgroup[];
   at: Location;
+  fieldsAt?: Record<string, Location>;
 }
 
 export interface Unit {
@@ -154,6 +159,7 @@ export interface Unit {
   masterAssetGroups: MasterAssetGroup[];
   file: string;
   at: Location;
+  fieldsAt?: Record<string, Location>;
 }
 
 export interface PolicyModel {

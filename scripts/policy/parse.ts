@@ -1,0 +1,124 @@
+/**
+ * Read and parse stages: bytes to text (UTF-8 only), text to a YAML
+ * document with positions, document to plain data. Each failure becomes a
+ * located problem; nothing here throws for a user's mistake.
+ */
+import { LineCounter, parseDocument } from 'yaml';
+
+import type { FileKind } from './files.ts';
+import type { Problem } from './model.ts';
+import { error, fileStart } from './problem.ts';
+import type { SourceFile } from './source.ts';
+
+/** Aliases beyond this count are treated as an expansion attack. */
+export const MAX_ALIAS_COUNT = 100;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes file bytes; a byte-order mark is dropped. */
+export function decodeText(
+  file: string,
+  bytes: Uint8Array,
+): { text?: string; problem?: Problem } {
+  try {
+    return { text: utf8.decode(bytes).replace(/^\uFEFF/, '') };
+  } catch {
+    const at = firstBadByte(bytes);
+    return {
+      problem: error(
+        'yaml-encoding',
+        { file, line: at.line, col: at.col },
+        'the file is not valid UTF-8',
+        'save the file as UTF-8 (no Latin-1 or UTF-16)',
+      ),
+    };
+  }
+}
+
+export function parseSource(
+  file: string,
+  kind: FileKind,
+  text: string,
+): { source?: SourceFile; problems: Problem[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+  const problems: Problem[] = doc.errors.map((e) => {
+    const [line, col] = e.linePos
+      ? [e.linePos[0].line, e.linePos[0].col]
+      : [1, 1];
+    const duplicate = e.code === 'DUPLICATE_KEY';
+    return error(
+      duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
+      { file, line, col },
+      firstLine(e.message),
+      duplicate
+        ? 'keep one of the two keys; YAML would silently use only one'
+        : 'fix the YAML syntax at this position (indentation, quotes, colons)',
+    );
+  });
+  if (problems.length > 0) return { problems };
+
+  if (doc.contents === null) {
+    return {
+      problems: [
+        error(
+          'yaml-empty',
+          fileStart(file),
+          'the file is empty',
+          emptyHint(kind),
+        ),
+      ],
+    };
+  }
+
+  try {
+    const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { source: { file, kind, doc, lines, data }, problems: [] };
+  } catch (cause) {
+    return { problems: [aliasProblem(file, cause)] };
+  }
+}
+
+function aliasProblem(file: string, cause: unknown): Problem {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  if (!/alias/i.test(message)) throw cause;
+  return error(
+    'yaml-alias-bomb',
+    fileStart(file),
+    `the file expands too many aliases (more than ${MAX_ALIAS_COUNT})`,
+    'write the values out instead of nesting anchors and aliases',
+  );
+}
+
+function emptyHint(kind: FileKind): string {
+  return `write the ${kind} document; start from the schema at schemas/${kind}.schema.json`;
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(
+    / at line \d+, column \d+:?$/,
+    '',
+  );
+}
+
+function firstBadByte(bytes: Uint8Array): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < bytes.length; i += 1) {
+    const byte = bytes[i] as number;
+    if (byte === 0x0a) {
+      line += 1;
+      lineStart = i + 1;
+      continue;
+    }
+    if (byte < 0x80) continue;
+    // Streaming keeps an unfinished character pending instead of failing.
+    const probe = new TextDecoder('utf-8', { fatal: true });
+    try {
+      probe.decode(bytes.subarray(lineStart, i + 1), { stream: true });
+    } catch {
+      return { line, col: i - lineStart + 1 };
+    }
+  }
+  return { line: 1, col: 1 };
+}

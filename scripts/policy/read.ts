@@ -1,0 +1,91 @@
+/**
+ * Read stage: finds the repository's policy and unit files and turns each
+ * into a parsed, schema-checked source, collecting every problem.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { type FileKind, POLICY_FILES, UNITS_DIR } from './files.ts';
+import type { Problem } from './model.ts';
+import { decodeText, parseSource } from './parse.ts';
+import { error, fileStart } from './problem.ts';
+import { checkSchema, validatorFor } from './schema.ts';
+import type { SourceFile } from './source.ts';
+
+export interface ReadResult {
+  /** Files that parsed and matched their schema, by relative path. */
+  sources: Map<string, SourceFile>;
+  /** Relative paths of files that could not be used. */
+  failed: Set<string>;
+  problems: Problem[];
+}
+
+export async function readRepository(root: string): Promise<ReadResult> {
+  const wanted: { file: string; kind: FileKind }[] = Object.entries(
+    POLICY_FILES,
+  ).map(([kind, file]) => ({ file, kind: kind as FileKind }));
+  wanted.push(...(await unitFiles(root)));
+
+  const result: ReadResult = {
+    sources: new Map(),
+    failed: new Set(),
+    problems: [],
+  };
+  const loaded = await Promise.all(
+    wanted.map((w) => readOne(root, w.file, w.kind)),
+  );
+  for (const [i, one] of loaded.entries()) {
+    const file = (wanted[i] as { file: string }).file;
+    result.problems.push(...one.problems);
+    if (one.source && one.problems.length === 0)
+      result.sources.set(file, one.source);
+    else result.failed.add(file);
+  }
+  return result;
+}
+
+async function unitFiles(
+  root: string,
+): Promise<{ file: string; kind: FileKind }[]> {
+  let names: string[];
+  try {
+    names = await readdir(join(root, UNITS_DIR));
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => ({ file: `${UNITS_DIR}/${name}`, kind: 'unit' as const }));
+}
+
+async function readOne(
+  root: string,
+  file: string,
+  kind: FileKind,
+): Promise<{ source?: SourceFile; problems: Problem[] }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(join(root, file));
+  } catch {
+    return {
+      problems: [
+        error(
+          'file-missing',
+          fileStart(file),
+          `${file} is missing`,
+          `create ${file}; see schemas/${kind}.schema.json`,
+        ),
+      ],
+    };
+  }
+
+  const decoded = decodeText(file, bytes);
+  if (decoded.problem) return { problems: [decoded.problem] };
+  const parsed = parseSource(file, kind, decoded.text ?? '');
+  if (!parsed.source) return parsed;
+
+  const validate = validatorFor(root, kind);
+  const problems = validate ? checkSchema(parsed.source, validate) : [];
+  return { source: parsed.source, problems };
+}

@@ -1,0 +1,94 @@
+/**
+ * Normalize-stage helper: reads values out of a schema-checked document and
+ * remembers where each was written. Range texts are parsed here, and a bad
+ * range becomes a `range-syntax` problem on its own line.
+ */
+import { isMap, isScalar } from 'yaml';
+
+import { RangeSyntaxError, parseRange } from '../net/address.ts';
+import { AddressSet } from '../net/address-set.ts';
+import type { LocatedRange, Location, Problem } from './model.ts';
+import { error } from './problem.ts';
+import {
+  type PathSegment,
+  type SourceFile,
+  locate,
+  nodeLocation,
+} from './source.ts';
+
+export type Data = Record<string, unknown>;
+
+export class Reader {
+  readonly problems: Problem[] = [];
+
+  constructor(readonly source: SourceFile) {}
+
+  at(path: PathSegment[]): Location {
+    return locate(this.source, path);
+  }
+
+  /** Where each key's value of the mapping at `path` was written. */
+  fieldsAt(path: PathSegment[]): Record<string, Location> {
+    const out: Record<string, Location> = {};
+    const node = this.source.doc.getIn(path, true);
+    if (!isMap(node)) return out;
+    for (const pair of node.items) {
+      const key = isScalar(pair.key)
+        ? String(pair.key.value)
+        : String(pair.key);
+      out[key] = nodeLocation(this.source, pair.value ?? pair.key);
+    }
+    return out;
+  }
+
+  get root(): Data {
+    return asData(this.source.data);
+  }
+
+  /** Parses a list of range texts; bad ones are reported and left out. */
+  ranges(
+    path: PathSegment[],
+    value: unknown,
+  ): { ranges: LocatedRange[]; set: AddressSet } {
+    const ranges: LocatedRange[] = [];
+    list(value).forEach((text, index) => {
+      const at = this.at([...path, index]);
+      try {
+        ranges.push({ ...parseRange(String(text)), at });
+      } catch (cause) {
+        if (!(cause instanceof RangeSyntaxError)) throw cause;
+        this.problems.push(
+          error('range-syntax', at, cause.message, cause.hint),
+        );
+      }
+    });
+    return { ranges, set: AddressSet.from(ranges) };
+  }
+}
+
+export function asData(value: unknown): Data {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Data)
+    : {};
+}
+
+export function list(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+export function strings(value: unknown): string[] {
+  return list(value).map(String);
+}
+
+export function text(value: unknown, fallback = ''): string {
+  if (value === undefined || value === null) return fallback;
+  return value instanceof Date
+    ? value.toISOString().slice(0, 10)
+    : String(value);
+}
+
+export function num(value: unknown, fallback: number): number {
+  const n = Number(value);
+  return value === undefined || Number.isNaN(n) ? fallback : n;
+}

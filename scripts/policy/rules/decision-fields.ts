@@ -1,0 +1,56 @@
+/**
+ * `decision-fields`: an exclusion, reclassification or Exclude-from-Scan
+ * entry records why (rationale or reason), the governance outcome or ticket
+ * it rests on, and real dates. Placeholders do not count.
+ */
+import type { Problem } from '../model.ts';
+import { error } from '../problem.ts';
+import { datedEntries } from './dated-entries.ts';
+import type { Rule } from './rule.ts';
+
+const PLACEHOLDER = /^(tbd|todo|n\/a|na|none|-|\?+|xxx+|fixme)?$/i;
+
+export function isDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const parsed = new Date(`${text}T00:00:00Z`);
+  return (
+    !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(text)
+  );
+}
+
+export const decisionFields: Rule = {
+  ids: ['decision-fields'],
+  check({ model }) {
+    const problems: Problem[] = [];
+    for (const entry of datedEntries(model)) {
+      for (const [key, value] of Object.entries(entry.fields)) {
+        if (!PLACEHOLDER.test(value.trim())) continue;
+        problems.push(
+          error(
+            'decision-fields',
+            entry.fieldsAt[key] ?? entry.at,
+            `${entry.label} has no ${key}${value.trim() ? ` ("${value.trim()}" is a placeholder)` : ''}`,
+            key === 'decision' || key === 'ticket'
+              ? `write the ${key} reference it rests on, e.g. the governance meeting or ticket id`
+              : `write the ${key} so a reviewer can judge it`,
+          ),
+        );
+      }
+      for (const [key, value] of [
+        [entry.decidedKey, entry.decidedOn],
+        ['review_by', entry.reviewBy],
+      ] as const) {
+        if (isDate(value)) continue;
+        problems.push(
+          error(
+            'decision-fields',
+            entry.fieldsAt[key] ?? entry.at,
+            `${entry.label}: ${key} "${value}" is not a date`,
+            'write the date as YYYY-MM-DD',
+          ),
+        );
+      }
+    }
+    return problems;
+  },
+};
