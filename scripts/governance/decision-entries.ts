@@ -109,8 +109,12 @@ function toEntry(
   lines: { start: number; end: number },
 ): DecisionEntry {
   const value = item.toJSON() as Record<string, unknown>;
-  const text = (key: string): string =>
-    value[key] === undefined || value[key] === null ? '' : String(value[key]);
+  const text = (key: string): string => {
+    const raw = value[key];
+    return typeof raw === 'string' || typeof raw === 'number'
+      ? String(raw)
+      : '';
+  };
   const num = (key: string): number | undefined =>
     typeof value[key] === 'number' ? value[key] : undefined;
   const qid = num('qid');

@@ -34,7 +34,7 @@ export function removeListItems(
   const lines = text.split('\n');
   const cut = new Set<number>();
   for (const index of remove) {
-    const span = spans[index] as { start: number; end: number };
+    const span = spans[index];
     for (let line = span.start; line <= span.end; line += 1) cut.add(line);
   }
   // Blank lines left at the head of the list, or doubled, go with the cut.

@@ -88,7 +88,7 @@ describe('findExpiring', () => {
   });
 
   it('treats a missing or malformed review_by as expired', () => {
-    const broken = { ...entries[2]!, reviewBy: 'soon' };
+    const broken = { ...entries[2], reviewBy: 'soon' };
 
     expect(findExpiring([broken], '2026-12-03', 30)[0]?.status).toBe('expired');
   });
