@@ -21,6 +21,8 @@ export interface QualysConfig {
   retries?: number;
   /** First backoff delay; doubles at each attempt. */
   backoffMs?: number;
+  /** Most calls at once per API function, below Qualys's own limit (2). */
+  maxConcurrency?: number;
   /** Injectable pause, so tests need not wait for real seconds. */
   sleep?: (ms: number) => Promise<void>;
   /** Injectable clock for the limit messages' "run again at" time. */
