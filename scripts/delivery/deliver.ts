@@ -1,0 +1,186 @@
+/**
+ * `deliver`: writes messages to the outbox and, with an SMTP URL, sends
+ * them, consulting the ledger so a re-run sends nothing twice. One bad
+ * message or refused recipient never stops the others.
+ */
+import { log, redact } from '../output/logger.ts';
+import { contentHash } from './content-hash.ts';
+import type { Ledger } from './ledger.ts';
+import type { DeliveryResult, OutgoingMail } from './mail.ts';
+import { checkMail, MailError } from './mail-check.ts';
+import type { MailKey } from './mail-check.ts';
+import { DEFAULT_OUTBOX, writeToOutbox } from './outbox.ts';
+import { openSmtp } from './smtp.ts';
+import type { SmtpSender } from './smtp.ts';
+
+export interface DeliverOptions {
+  /** Outbox folder; the default (`out/reports`) applies when no SMTP URL. */
+  outbox?: string;
+  /** `smtp://` or `smtps://` URL; messages are sent only when given. */
+  smtpUrl?: string;
+  ledger: Ledger;
+  /** Send again to recipients the ledger says already have the message. */
+  resend?: boolean;
+  /** Write and send nothing; results say `planned`. */
+  dryRun?: boolean;
+  /** Save the ledger after this many sent messages (default 20). */
+  checkpointEvery?: number;
+}
+
+interface Run {
+  options: DeliverOptions;
+  outbox: string | undefined;
+  sender: SmtpSender | undefined;
+}
+
+/**
+ * Delivers every message and returns one result per message, in order.
+ * @throws UsageError when the SMTP URL is unusable (before anything is
+ *   sent); the store's error when the ledger cannot be saved at the end.
+ */
+export async function deliver(
+  messages: OutgoingMail[],
+  options: DeliverOptions,
+): Promise<DeliveryResult[]> {
+  const sender =
+    options.smtpUrl === undefined ? undefined : openSmtp(options.smtpUrl);
+  const outbox = options.outbox ?? (sender ? undefined : DEFAULT_OUTBOX);
+  const run: Run = {
+    options,
+    outbox,
+    sender: options.dryRun ? undefined : sender,
+  };
+  const every = options.checkpointEvery ?? 20;
+  const results: DeliveryResult[] = [];
+
+  try {
+    let sinceSave = 0;
+    for (const mail of messages) {
+      const result = await deliverOne(run, mail);
+      results.push(result);
+      if (result.status === 'sent') sinceSave += 1;
+      if (sinceSave >= every) {
+        await options.ledger.save();
+        sinceSave = 0;
+      }
+    }
+  } finally {
+    sender?.close();
+    await options.ledger.save();
+  }
+  return results;
+}
+
+async function deliverOne(
+  run: Run,
+  mail: OutgoingMail,
+): Promise<DeliveryResult> {
+  const to = [...new Set(mail.to)];
+  const result: DeliveryResult = {
+    key: mail.key,
+    unit: mail.unit,
+    to,
+    status: 'failed',
+    delivered: [],
+    skipped: [],
+    failed: [],
+  };
+
+  let key: MailKey;
+  try {
+    key = checkMail(mail);
+  } catch (error) {
+    if (!(error instanceof MailError)) throw error;
+    log.warn('message not delivered', { key: mail.key, error: error.message });
+    return { ...result, failed: to, error: error.message };
+  }
+
+  const hash = contentHash(mail);
+  if (run.options.dryRun) return planned(run, result, to);
+
+  if (run.outbox !== undefined) {
+    try {
+      result.files = await writeToOutbox(run.outbox, mail, key);
+    } catch (error) {
+      const message = `could not write to the outbox: ${errorText(error)}`;
+      log.warn('message not written', { key: mail.key, error: message });
+      return { ...result, failed: to, error: message };
+    }
+    for (const recipient of to)
+      await run.options.ledger.markWritten(mail.key, recipient, hash);
+    result.delivered = to;
+    result.status = 'written';
+  }
+
+  if (run.sender) await send(run, run.sender, mail, hash, result);
+  return result;
+}
+
+async function send(
+  run: Run,
+  sender: SmtpSender,
+  mail: OutgoingMail,
+  hash: string,
+  result: DeliveryResult,
+): Promise<void> {
+  const errors: string[] = [];
+  result.delivered = [];
+
+  for (const recipient of result.to) {
+    if (
+      !run.options.resend &&
+      (await run.options.ledger.sentTo(mail.key, recipient))
+    ) {
+      result.skipped.push(recipient);
+      continue;
+    }
+    try {
+      await sender.send(mail, recipient);
+      await run.options.ledger.markSent(mail.key, recipient, hash);
+      result.delivered.push(recipient);
+    } catch (error) {
+      result.failed.push(recipient);
+      errors.push(`${recipient}: ${errorText(error)}`);
+    }
+  }
+
+  if (errors.length > 0) {
+    result.status = 'failed';
+    result.error = errors.join('; ');
+    log.warn('message not sent to every recipient', {
+      key: mail.key,
+      error: result.error,
+    });
+  } else if (result.delivered.length > 0) {
+    result.status = 'sent';
+    log.info('message sent', {
+      key: mail.key,
+      recipients: result.delivered.length,
+    });
+  } else {
+    result.status = 'skipped-already-sent';
+    log.info('message already sent, skipped', { key: mail.key });
+  }
+}
+
+async function planned(
+  run: Run,
+  result: DeliveryResult,
+  to: string[],
+): Promise<DeliveryResult> {
+  if (run.options.smtpUrl === undefined || run.options.resend) {
+    return { ...result, status: 'planned' };
+  }
+  const skipped: string[] = [];
+  for (const recipient of to) {
+    if (await run.options.ledger.sentTo(result.key, recipient))
+      skipped.push(recipient);
+  }
+  const status =
+    skipped.length === to.length ? 'skipped-already-sent' : 'planned';
+  return { ...result, status, skipped };
+}
+
+function errorText(error: unknown): string {
+  return redact(error instanceof Error ? error.message : String(error));
+}

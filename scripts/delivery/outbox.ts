@@ -1,0 +1,63 @@
+/**
+ * The outbox: every message as files anyone can open before anything is
+ * sent, `<outbox>/YYYY-MM/<unit>/<kind>.eml` (a real RFC 5322 message),
+ * `<kind>.html` and the attachments beside them.
+ */
+import path from 'node:path';
+
+import nodemailer from 'nodemailer';
+
+import { writeFilesAtomic } from './atomic-write.ts';
+import type { OutgoingMail } from './mail.ts';
+import type { MailKey } from './mail-check.ts';
+
+export const DEFAULT_OUTBOX = path.join('out', 'reports');
+
+const composer = nodemailer.createTransport({
+  streamTransport: true,
+  buffer: true,
+  newline: 'windows',
+});
+
+/** The message as the bytes of an .eml file. */
+export async function composeEml(mail: OutgoingMail): Promise<Buffer> {
+  const info = await composer.sendMail({
+    from: mail.from,
+    to: mail.to,
+    subject: mail.subject,
+    html: mail.html,
+    text: mail.text,
+    attachments: (mail.attachments ?? []).map((file) => ({ ...file })),
+  });
+  return info.message as Buffer;
+}
+
+/**
+ * Writes the message's files, all or none, and returns their paths
+ * relative to the outbox.
+ * @throws the file system's error; no target file is left half-written.
+ */
+export async function writeToOutbox(
+  outbox: string,
+  mail: OutgoingMail,
+  key: MailKey,
+): Promise<string[]> {
+  const eml = await composeEml(mail);
+  const folder = `${key.month}/${key.unit}`;
+  const files: { name: string; content: string | Buffer }[] = [
+    { name: `${folder}/${key.kind}.eml`, content: eml },
+    { name: `${folder}/${key.kind}.html`, content: mail.html },
+    ...(mail.attachments ?? []).map((file) => ({
+      name: `${folder}/${file.filename}`,
+      content: file.content,
+    })),
+  ];
+
+  await writeFilesAtomic(
+    files.map(({ name, content }) => ({
+      file: path.join(outbox, ...name.split('/')),
+      content,
+    })),
+  );
+  return files.map(({ name }) => name);
+}
