@@ -1,0 +1,150 @@
+/**
+ * Turns a month's findings into the e-mails to send: per unit, the
+ * executive report with the sys-admin PDF attached; per sub-group with
+ * contacts, its own part; for ISO, the roll-up with the coverage list.
+ */
+import type { UnitCounts, MonthCounts } from '../delivery/history.ts';
+import type { OutgoingMail } from '../delivery/mail.ts';
+import type { MonthFindings, UnitFindings } from '../findings/collect.ts';
+import { type Finding, emptyCounts } from '../findings/model.ts';
+import { summarize } from '../findings/summary.ts';
+import type { PolicyModel } from '../policy/model.ts';
+import { executiveHtml } from './executive-html.ts';
+import { executiveText } from './executive-text.ts';
+import { executiveView } from './executive-view.ts';
+import { rollup } from './rollup.ts';
+import { rulesApplied } from './rules-applied.ts';
+import { sysadminPdf } from './sysadmin-pdf.ts';
+
+/** Unit id used in the ledger and outbox for ISO's roll-up. */
+export const ISO_UNIT = 'iso';
+
+interface Part {
+  key: string;
+  unit: string;
+  to: string[];
+  audience: string;
+  findings: Finding[];
+  counts: UnitFindings['counts'];
+  previous?: UnitCounts;
+}
+
+/** Each unit's counts, to keep in the history for next month's change. */
+export function monthCounts(result: MonthFindings): MonthCounts {
+  const out: MonthCounts = {};
+  for (const { unit, findings } of result.units) {
+    const s = summarize(findings);
+    out[unit.id] = {
+      total: s.total,
+      bySeverity: {
+        '3': s.bySeverity[3],
+        '4': s.bySeverity[4],
+        '5': s.bySeverity[5],
+      },
+      systems: s.hostsAffected,
+      overdue: s.overdue,
+    };
+  }
+  return out;
+}
+
+function parts(
+  result: MonthFindings,
+  previous: MonthCounts | undefined,
+): Part[] {
+  const out: Part[] = [];
+  for (const { unit, findings, counts } of result.units) {
+    out.push({
+      key: `${result.month}/${unit.id}/executive`,
+      unit: unit.id,
+      to: [...unit.contacts.executive, ...unit.contacts.sysadmin],
+      audience: unit.name,
+      findings,
+      counts,
+      previous: previous?.[unit.id],
+    });
+    for (const master of unit.masterAssetGroups) {
+      for (const sub of master.subgroups) {
+        if (sub.sysadmin.length === 0) continue;
+        out.push({
+          key: `${result.month}/${unit.id}/${sub.title}`,
+          unit: unit.id,
+          to: sub.sysadmin,
+          audience: `${unit.name}, ${sub.title}`,
+          findings: findings.filter((f) => f.subgroup === sub.title),
+          // Governance counts are kept per unit, not per sub-group.
+          counts: emptyCounts(),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Builds every message of the month. A part that fails to render is
+ * reported through `onError` and left out; the others are still built.
+ */
+export async function buildMessages(
+  result: MonthFindings,
+  model: PolicyModel,
+  previous: MonthCounts | undefined,
+  onError: (key: string, unit: string, to: string[], error: unknown) => void,
+): Promise<OutgoingMail[]> {
+  const { organization } = model.program;
+  const from = model.program.reports.sender;
+  const rules = rulesApplied(model);
+  const messages: OutgoingMail[] = [];
+
+  for (const part of parts(result, previous)) {
+    try {
+      const filename = `${part.key.split('/').slice(1).join('-')}-${result.month}.pdf`;
+      const pdf = await sysadminPdf({
+        organization,
+        audience: part.audience,
+        month: result.month,
+        monthEnd: result.monthEnd,
+        findings: part.findings,
+        counts: part.counts,
+        vulnerabilities: result.vulnerabilities,
+        rules,
+      });
+      const view = executiveView({
+        organization,
+        audience: part.audience,
+        month: result.month,
+        summary: summarize(part.findings),
+        counts: part.counts,
+        vulnerabilities: result.vulnerabilities,
+        previous: part.previous,
+        attachment: filename,
+      });
+      messages.push({
+        key: part.key,
+        unit: part.unit,
+        to: part.to,
+        from,
+        subject: view.subject,
+        html: await executiveHtml(view),
+        text: executiveText(view),
+        attachments: [
+          { filename, content: pdf, contentType: 'application/pdf' },
+        ],
+      });
+    } catch (error) {
+      onError(part.key, part.unit, part.to, error);
+    }
+  }
+
+  const iso = rollup(result, organization);
+  messages.push({
+    key: `${result.month}/${ISO_UNIT}/rollup`,
+    unit: ISO_UNIT,
+    to: model.program.governance.isoRecipients,
+    from,
+    subject: iso.subject,
+    html: iso.html,
+    text: iso.text,
+  });
+  return messages;
+}

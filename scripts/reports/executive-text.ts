@@ -1,0 +1,32 @@
+/** The executive report's plain-text part, for clients that strip HTML. */
+import type { ExecutiveView } from './executive-view.ts';
+
+export function executiveText(view: ExecutiveView): string {
+  const lines = [view.heading, view.monthLabel, ''];
+  for (const s of view.severities) {
+    lines.push(`${s.label}: ${s.count}${s.change ? ` (${s.change})` : ''}`);
+  }
+  lines.push('', view.totalLine);
+  if (view.changeLine) lines.push(view.changeLine);
+  lines.push(view.overdueLine, '');
+
+  lines.push('Vulnerabilities on most systems:');
+  if (view.topVulnerabilities.length === 0) lines.push('  none');
+  for (const v of view.topVulnerabilities) {
+    lines.push(
+      `  QID ${v.qid} (severity ${v.severity}) ${v.title}: ${v.hosts} systems`,
+    );
+  }
+  lines.push('', 'Systems with most findings:');
+  if (view.topHosts.length === 0) lines.push('  none');
+  for (const h of view.topHosts) {
+    lines.push(
+      `  ${h.address}${h.dns ? ` (${h.dns})` : ''}: ${h.findings} findings`,
+    );
+  }
+
+  lines.push('');
+  if (view.attachmentLine) lines.push(view.attachmentLine);
+  lines.push(view.footnote, '');
+  return lines.join('\n');
+}

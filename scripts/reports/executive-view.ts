@@ -1,0 +1,105 @@
+/**
+ * What the executive report says, worked out once as plain text values so
+ * the HTML and the plain-text renderings cannot disagree.
+ */
+import type { UnitCounts } from '../delivery/history.ts';
+import type { FindingsSummary } from '../findings/summary.ts';
+import type { FilterCounts, Vulnerability } from '../findings/model.ts';
+
+export interface ExecutiveInput {
+  organization: string;
+  /** Who the report is about: a unit's name, or a sub-group's. */
+  audience: string;
+  month: string;
+  summary: FindingsSummary;
+  counts: FilterCounts;
+  vulnerabilities: Map<number, Vulnerability>;
+  /** Last month's counts, from the history in the state store. */
+  previous?: UnitCounts;
+  /** Name of the attached sys-admin PDF, when there is one. */
+  attachment?: string;
+}
+
+export interface ExecutiveView {
+  subject: string;
+  heading: string;
+  monthLabel: string;
+  severities: { label: string; count: number; change?: string }[];
+  totalLine: string;
+  changeLine?: string;
+  overdueLine: string;
+  topVulnerabilities: {
+    qid: string;
+    title: string;
+    severity: string;
+    hosts: string;
+  }[];
+  topHosts: { address: string; dns: string; findings: string }[];
+  footnote: string;
+  attachmentLine?: string;
+}
+
+export function monthLabel(month: string): string {
+  const [year, mon] = month.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat('en-US', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year, mon - 1, 1)));
+}
+
+function signed(now: number, before: number | undefined): string | undefined {
+  if (before === undefined) return undefined;
+  const delta = now - before;
+  return delta > 0 ? `+${delta}` : String(delta);
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function executiveView(input: ExecutiveInput): ExecutiveView {
+  const { summary, previous, counts } = input;
+  const label = monthLabel(input.month);
+  const severities = ([5, 4, 3] as const).map((level) => ({
+    label: `Severity ${level}`,
+    count: summary.bySeverity[level],
+    change: signed(summary.bySeverity[level], previous?.bySeverity[level]),
+  }));
+
+  return {
+    subject: `${input.organization} vulnerability report, ${label}: ${input.audience}`,
+    heading: `Vulnerability report for ${input.audience}`,
+    monthLabel: label,
+    severities,
+    totalLine:
+      `${plural(summary.total, 'confirmed vulnerability', 'confirmed vulnerabilities')}` +
+      ` of severity 3, 4 or 5 on ${plural(summary.hostsAffected, 'system')}.`,
+    changeLine: previous
+      ? `Change since last month: ${signed(summary.total, previous.total)} vulnerabilities, ` +
+        `${signed(summary.hostsAffected, previous.systems)} systems.`
+      : undefined,
+    overdueLine: `${plural(summary.overdue, 'finding')} past the remediation deadline at the end of ${label}.`,
+    topVulnerabilities: summary.topVulnerabilities.map((top) => {
+      const vuln = input.vulnerabilities.get(top.qid);
+      return {
+        qid: String(top.qid),
+        title: vuln?.title ?? `QID ${top.qid}`,
+        severity: vuln ? String(vuln.severity) : '',
+        hosts: String(top.hosts),
+      };
+    }),
+    topHosts: summary.topHosts.map((top) => ({
+      address: top.host.ip ?? top.host.id,
+      dns: top.host.dns ?? '',
+      findings: String(top.findings),
+    })),
+    footnote:
+      `Governance decisions applied: ${plural(counts.excluded, 'finding')} left out ` +
+      `(ISO excluded QIDs), ${plural(counts.reclassified, 'finding')} ` +
+      `reclassified to another severity.`,
+    attachmentLine: input.attachment
+      ? `The detailed sys-admin report is attached: ${input.attachment}.`
+      : undefined,
+  };
+}
