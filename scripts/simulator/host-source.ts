@@ -3,7 +3,7 @@
  * the stored hosts merged with the bulk hosts generated on demand, starting
  * from an `id_min`.
  */
-import { parseAddress, type Family } from '../net/address.ts';
+import { parseAddress } from '../net/address.ts';
 import type { AddressSet } from '../net/address-set.ts';
 import { bulkHost } from './bulk.ts';
 import type { SimData, SimHost } from './data.ts';
