@@ -5,13 +5,17 @@
  */
 import type { Command } from 'commander';
 
+import { register as codeowners } from './codeowners.ts';
+import { register as validate } from './validate.ts';
+import { register as whois } from './whois.ts';
+
 export interface Outcome {
   code: number;
 }
 
 export type Register = (program: Command, outcome: Outcome) => void;
 
-const registrations: Register[] = [];
+const registrations: Register[] = [validate, codeowners, whois];
 
 export function registerCommands(program: Command, outcome: Outcome): void {
   for (const register of registrations) register(program, outcome);

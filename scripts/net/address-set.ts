@@ -78,7 +78,7 @@ export class AddressSet {
     let hi = list.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const [first, last] = list[mid] as Interval;
+      const [first, last] = list[mid];
       if (value < first) hi = mid - 1;
       else if (value > last) lo = mid + 1;
       else return true;
@@ -122,10 +122,10 @@ function subtractIntervals(a: Interval[], b: Interval[]): Interval[] {
   let j = 0;
   for (const [first, last] of a) {
     let cursor = first;
-    while (j < b.length && (b[j] as Interval)[1] < cursor) j += 1;
+    while (j < b.length && (b[j])[1] < cursor) j += 1;
     let k = j;
-    while (k < b.length && (b[k] as Interval)[0] <= last) {
-      const [bFirst, bLast] = b[k] as Interval;
+    while (k < b.length && (b[k])[0] <= last) {
+      const [bFirst, bLast] = b[k];
       if (bFirst > cursor) out.push([cursor, bFirst - 1n]);
       cursor = bLast + 1n;
       if (cursor > last) break;
@@ -141,8 +141,8 @@ function intersectIntervals(a: Interval[], b: Interval[]): Interval[] {
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    const [aFirst, aLast] = a[i] as Interval;
-    const [bFirst, bLast] = b[j] as Interval;
+    const [aFirst, aLast] = a[i];
+    const [bFirst, bLast] = b[j];
     const first = aFirst > bFirst ? aFirst : bFirst;
     const last = aLast < bLast ? aLast : bLast;
     if (first <= last) out.push([first, last]);

@@ -25,7 +25,10 @@ export class RangeIndex<T> {
       (range.family === 4 ? v4 : v6).push(entry);
     }
     this.entries = { 4: sortEntries(v4), 6: sortEntries(v6) };
-    this.maxLast = { 4: prefixMax(this.entries[4]), 6: prefixMax(this.entries[6]) };
+    this.maxLast = {
+      4: prefixMax(this.entries[4]),
+      6: prefixMax(this.entries[6]),
+    };
   }
 
   /** Every value whose range holds the address, in range order. */
@@ -37,7 +40,7 @@ export class RangeIndex<T> {
     let start = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if ((list[mid] as Entry<T>).first <= value) {
+      if ((list[mid]).first <= value) {
         start = mid;
         lo = mid + 1;
       } else {
@@ -45,8 +48,8 @@ export class RangeIndex<T> {
       }
     }
     const found: T[] = [];
-    for (let i = start; i >= 0 && (maxLast[i] as bigint) >= value; i -= 1) {
-      const entry = list[i] as Entry<T>;
+    for (let i = start; i >= 0 && (maxLast[i]) >= value; i -= 1) {
+      const entry = list[i];
       if (entry.last >= value) found.push(entry.value);
     }
     return found.reverse();
@@ -54,7 +57,9 @@ export class RangeIndex<T> {
 }
 
 function sortEntries<T>(list: Entry<T>[]): Entry<T>[] {
-  return list.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+  return list.sort((a, b) =>
+    a.first < b.first ? -1 : a.first > b.first ? 1 : 0,
+  );
 }
 
 function prefixMax<T>(list: Entry<T>[]): bigint[] {

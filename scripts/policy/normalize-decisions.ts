@@ -9,7 +9,8 @@ import type {
   Reclassification,
   Severity,
 } from './model.ts';
-import { Reader, asData, list, strings, text } from './reader.ts';
+import type { Reader} from './reader.ts';
+import { asData, list, strings, text } from './reader.ts';
 
 export function normalizeExcluded(reader: Reader): Decision[] {
   return entries(reader, 'excluded_qids').map(({ data, index }) =>

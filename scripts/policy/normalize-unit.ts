@@ -9,7 +9,8 @@ import type {
   Unit,
 } from './model.ts';
 import { subgroupTitle } from './model.ts';
-import { Reader, asData, list, strings, text } from './reader.ts';
+import type { Reader} from './reader.ts';
+import { asData, list, strings, text } from './reader.ts';
 
 export function normalizeUnit(reader: Reader): Unit {
   const data = reader.root;

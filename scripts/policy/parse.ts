@@ -105,7 +105,7 @@ function firstBadByte(bytes: Uint8Array): { line: number; col: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < bytes.length; i += 1) {
-    const byte = bytes[i] as number;
+    const byte = bytes[i];
     if (byte === 0x0a) {
       line += 1;
       lineStart = i + 1;

@@ -83,9 +83,8 @@ export function strings(value: unknown): string[] {
 
 export function text(value: unknown, fallback = ''): string {
   if (value === undefined || value === null) return fallback;
-  return value instanceof Date
-    ? value.toISOString().slice(0, 10)
-    : String(value);
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value as string | number | boolean);
 }
 
 export function num(value: unknown, fallback: number): number {
