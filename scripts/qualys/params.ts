@@ -23,7 +23,7 @@ export function form(values: Record<string, Value | undefined>): Form {
     if (value === undefined) continue;
     if (typeof value === 'boolean') out[name] = value ? '1' : '0';
     else if (Array.isArray(value)) out[name] = value.join(',');
-    else out[name] = String(value as string | number);
+    else out[name] = String(value);
   }
   return out;
 }

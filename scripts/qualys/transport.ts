@@ -77,7 +77,7 @@ export class Transport {
         kind: 'http',
         status: response.status,
         body: typeof response.data === 'string' ? response.data : '',
-        headers: { ...response.headers } as Record<string, unknown>,
+        headers: { ...response.headers },
       };
     } catch (error) {
       const ms = Math.round(performance.now() - started);

@@ -99,8 +99,6 @@ const parser = new XMLParser({
     maxEntityCount: 1,
     maxEntitySize: 64,
     maxExpansionDepth: 1,
-    maxTotalExpansions: 1,
-    maxExpandedLength: 64,
   },
   htmlEntities: false,
   isArray: (_name, jpath, _isLeaf, isAttribute) =>
@@ -129,7 +127,11 @@ export function parseXml(body: string): { root: string; node: XmlNode } {
   const checked = XMLValidator.validate(body);
   if (checked !== true) {
     const { msg, line } = checked.err;
-    throw new XmlShapeError(`not well-formed XML at line ${line}: ${msg}`);
+    // The validator reports elements left open at the end as a JSON list.
+    const reason = msg.startsWith("Invalid '[")
+      ? 'the body ends before its elements are closed (truncated)'
+      : msg;
+    throw new XmlShapeError(`not well-formed XML at line ${line}: ${reason}`);
   }
 
   let parsed: XmlNode;
