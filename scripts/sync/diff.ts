@@ -117,21 +117,8 @@ function createOf(want: DesiredGroup): GroupChange {
 function updateOf(want: DesiredGroup, group: AssetGroup): GroupChange {
   const fields = fieldsOf(want);
   const { set, unreadable } = currentSet(group);
-  const changed: string[] = [];
-  if (unreadable.length > 0) changed.push('ips');
-  if (
-    fields.applianceIds.join(',') !== [...group.applianceIds].sort().join(',')
-  )
-    changed.push('applianceIds');
-  if (fields.defaultApplianceId !== group.defaultApplianceId)
-    changed.push('defaultApplianceId');
-  if (fields.businessImpact !== group.businessImpact?.toLowerCase())
-    changed.push('businessImpact');
-  // TODO(#4): the list output may leave DIVISION out; an absent value is
-  // taken as unknown, not as a difference, so a tenant without it converges.
-  if (group.division !== undefined && fields.division !== group.division)
-    changed.push('division');
-  if (fields.comments !== (group.comments ?? '')) changed.push('comments');
+  const changed = fieldDifferences(fields, group).filter((f) => f !== 'ips');
+  if (unreadable.length > 0) changed.unshift('ips');
   return {
     action: 'update',
     title: want.title,
@@ -142,6 +129,30 @@ function updateOf(want: DesiredGroup, group: AssetGroup): GroupChange {
     changedFields: changed,
     ranges: delta(set, want.set),
   };
+}
+
+/** Names of the fields where a Qualys group differs from what we want. */
+export function fieldDifferences(
+  fields: GroupFields,
+  group: AssetGroup,
+): string[] {
+  const { set, unreadable } = currentSet(group);
+  const changed: string[] = [];
+  if (unreadable.length > 0 || !set.equals(AddressSet.parse(fields.ips)))
+    changed.push('ips');
+  const applianceIds = [...group.applianceIds].sort().join(',');
+  if ([...fields.applianceIds].sort().join(',') !== applianceIds)
+    changed.push('applianceIds');
+  if (fields.defaultApplianceId !== group.defaultApplianceId)
+    changed.push('defaultApplianceId');
+  if (fields.businessImpact !== group.businessImpact?.toLowerCase())
+    changed.push('businessImpact');
+  // TODO(#4): the list output may leave DIVISION out; an absent value is
+  // taken as unknown, not as a difference, so a tenant without it converges.
+  if (group.division !== undefined && fields.division !== group.division)
+    changed.push('division');
+  if (fields.comments !== (group.comments ?? '')) changed.push('comments');
+  return changed;
 }
 
 function removalOf(group: AssetGroup, prune: boolean): GroupChange {

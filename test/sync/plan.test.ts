@@ -163,8 +163,6 @@ describe('buildPlan', () => {
   });
 
   it('names the unit owners as approvers when there is no CODEOWNERS', () => {
-    expect(planFor([]).units[1].approvers).toEqual([
-      '@stanford/med-it-admins',
-    ]);
+    expect(planFor([]).units[1].approvers).toEqual(['@stanford/med-it-admins']);
   });
 });
