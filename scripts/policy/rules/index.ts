@@ -8,6 +8,7 @@ import { contacts } from './contacts.ts';
 import { decisionFields } from './decision-fields.ts';
 import { groupTitles } from './group-titles.ts';
 import { insideMaster } from './inside-master.ts';
+import { kbChanged } from './kb-changed.ts';
 import { qidConflicts } from './qid-conflicts.ts';
 import { qidKnown } from './qid-known.ts';
 import { rangeClaimedTwice } from './range-claimed-twice.ts';
@@ -35,6 +36,7 @@ export const RULES: Rule[] = [
   reviewDates,
   qidConflicts,
   reclassification,
+  kbChanged,
   scanExclusion,
   codeownersStale,
 ];
