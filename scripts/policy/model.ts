@@ -149,6 +149,8 @@ export interface MasterAssetGroup {
   subgroups: Subgroup[];
   at: Location;
   fieldsAt?: Record<string, Location>;
+  /** Some of `ranges` could not be read; containment checks skip it. */
+  hasInvalidRanges?: boolean;
 }
 
 export interface Unit {

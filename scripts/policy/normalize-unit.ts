@@ -67,5 +67,6 @@ function masterGroup(
     subgroups,
     at: reader.at(path),
     fieldsAt: reader.fieldsAt(path),
+    hasInvalidRanges: ranges.invalid > 0,
   };
 }

@@ -49,7 +49,7 @@ export class Reader {
   ranges(
     path: PathSegment[],
     value: unknown,
-  ): { ranges: LocatedRange[]; set: AddressSet } {
+  ): { ranges: LocatedRange[]; set: AddressSet; invalid: number } {
     const ranges: LocatedRange[] = [];
     list(value).forEach((text, index) => {
       const at = this.at([...path, index]);
@@ -62,7 +62,8 @@ export class Reader {
         );
       }
     });
-    return { ranges, set: AddressSet.from(ranges) };
+    const invalid = list(value).length - ranges.length;
+    return { ranges, set: AddressSet.from(ranges), invalid };
   }
 }
 
@@ -83,8 +84,11 @@ export function strings(value: unknown): string[] {
 
 export function text(value: unknown, fallback = ''): string {
   if (value === undefined || value === null) return fallback;
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value as string | number | boolean);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return String(value);
+  }
+  return JSON.stringify(value) ?? fallback;
 }
 
 export function num(value: unknown, fallback: number): number {

@@ -15,6 +15,8 @@ export const insideMaster: Rule = {
     const problems: Problem[] = [];
     for (const unit of model.units) {
       for (const group of unit.masterAssetGroups) {
+        // An unreadable master range is already reported; no second error.
+        if (group.hasInvalidRanges) continue;
         for (const sub of group.subgroups) {
           problems.push(
             ...outside(

@@ -27,6 +27,7 @@ export const scanExclusion: Rule = {
         );
         continue;
       }
+      if (unit.masterAssetGroups.some((g) => g.hasInvalidRanges)) continue;
       const owned = AddressSet.from(
         unit.masterAssetGroups.flatMap((g) => g.ranges),
       );

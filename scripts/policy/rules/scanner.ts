@@ -31,7 +31,10 @@ export const scanner: Rule = {
           );
           continue;
         }
-        const rest = group.set.subtract(appliance.servesSet);
+        // Addresses outside the address space are reported by their own rule.
+        const rest = group.set
+          .intersect(model.program.addressSpaceSet)
+          .subtract(appliance.servesSet);
         const first = rest.ranges()[0];
         if (!first) continue;
         const better = model.scanning.appliances.find((a) =>
