@@ -88,6 +88,7 @@ export class Caller {
         limited += 1;
         this.stats.retries += 1;
         await this.options.sleep(verdict.waitSec * 1000);
+        this.limits.forget(fn);
         continue;
       }
       if (spec.write || transient >= this.options.retries) throw verdict.error;

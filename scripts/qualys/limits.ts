@@ -110,6 +110,13 @@ export class Limits {
     gate.windowSec = headerInt(headers, 'X-RateLimit-Window-Sec');
   }
 
+  /** After waiting out a 409, the old counts no longer hold. */
+  forget(fn: string): void {
+    const gate = this.gate(fn);
+    gate.remaining = undefined;
+    gate.toWaitSec = undefined;
+  }
+
   private async keepReserve(fn: string, gate: FunctionGate): Promise<void> {
     const { remaining } = gate;
     if (remaining === undefined || remaining > this.options.reserveCalls) {
