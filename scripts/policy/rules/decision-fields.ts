@@ -8,7 +8,8 @@ import { error } from '../problem.ts';
 import { datedEntries } from './dated-entries.ts';
 import type { Rule } from './rule.ts';
 
-const PLACEHOLDER = /^(tbd|todo|n\/a|na|none|-|\?+|xxx+|fixme)?$/i;
+const PLACEHOLDER =
+  /^(tbd|tba|todo|n\/a|na|none|-|\?+|xxx+|fixme|pending|unknown|to be decided)?$/i;
 
 export function isDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
