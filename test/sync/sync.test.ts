@@ -4,12 +4,7 @@ import { groupComments } from '../../scripts/sync/marker.ts';
 import { hasChanges } from '../../scripts/sync/plan.ts';
 import { applySync, planSync } from '../../scripts/sync/session.ts';
 import { MARKER, model, unit } from './fixture-model.ts';
-import {
-  groupCalls,
-  seedData,
-  startHarness,
-  type Harness,
-} from './sync-support.ts';
+import { seedData, startHarness, type Harness } from './sync-support.ts';
 
 const NO_OPTIONS = { prune: false, adopt: [] as string[] };
 
@@ -37,6 +32,17 @@ const HAND_MADE = {
   ownerUserId: '7',
   lastUpdate: '2026-01-01T00:00:00Z',
 };
+
+const owned = (id: string, title: string, unitId: string, ips: string[]) => ({
+  ...HAND_MADE,
+  id,
+  title,
+  ips,
+  defaultApplianceId: '101',
+  businessImpact: 'high',
+  division: unitId,
+  comments: groupComments(MARKER, unitId),
+});
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -93,6 +99,98 @@ describe('sync against the simulator', () => {
       'list',
       'list',
       'list',
+    ]);
+  });
+
+  it('updates a managed group to exactly its YAML ranges', async () => {
+    const lawOnly = model([
+      unit('law', [{ title: 'mg-law', ranges: ['10.2.0.0/25', '10.2.0.200'] }]),
+    ]);
+    harness = await startHarness(
+      lawOnly,
+      seedData({
+        assetGroups: [
+          owned('40', 'mg-law', 'law', ['10.2.0.0-10.2.0.99', '10.2.0.250']),
+        ],
+      }),
+    );
+    const { plan } = await planSync(harness.context, NO_OPTIONS);
+    expect(plan.units[0].changes[0].ranges).toEqual({
+      added: ['10.2.0.100-10.2.0.127', '10.2.0.200'],
+      removed: ['10.2.0.250'],
+      addedCount: '29',
+      removedCount: '1',
+      beforeCount: '101',
+    });
+
+    const results = await applySync(harness.context, plan);
+
+    expect(results).toEqual([
+      {
+        title: 'mg-law',
+        action: 'update',
+        outcome: 'ok',
+        detail: 'verified, id 40',
+      },
+    ]);
+    expect(harness.sim.data.assetGroups[0].ips).toEqual([
+      '10.2.0.0-10.2.0.127',
+      '10.2.0.200',
+    ]);
+  });
+
+  it.each([
+    [false, ['mg-law', 'mg-old']],
+    [true, ['mg-law']],
+  ])(
+    'with prune=%s a group that left the YAML ends as %j',
+    async (prune, titles) => {
+      const lawOnly = model([
+        unit('law', [{ title: 'mg-law', ranges: ['10.2.0.1'] }]),
+      ]);
+      harness = await startHarness(
+        lawOnly,
+        seedData({
+          assetGroups: [
+            owned('40', 'mg-law', 'law', ['10.2.0.1']),
+            owned('41', 'mg-old', 'law', ['10.3.0.1']),
+          ],
+        }),
+      );
+      const { plan } = await planSync(harness.context, { prune, adopt: [] });
+      await applySync(harness.context, plan);
+      expect(harness.sim.data.assetGroups.map((g) => g.title)).toEqual(titles);
+    },
+  );
+
+  it('leaves unmarked and foreign groups with our titles untouched', async () => {
+    const foreign = {
+      ...owned('41', 'mg-law', 'law', ['10.9.0.1']),
+      comments: 'vmgov:other/repo unit=law',
+    };
+    const unmarked = {
+      ...owned('42', 'mg-med-it', 'med-it', ['10.9.0.2']),
+      comments: '',
+    };
+    harness = await startHarness(
+      policy,
+      seedData({ assetGroups: [foreign, unmarked, HAND_MADE] }),
+    );
+    const { plan } = await planSync(harness.context, {
+      prune: true,
+      adopt: [],
+    });
+    expect(plan.conflicts.map((c) => [c.title, c.reason])).toEqual([
+      ['mg-law', 'foreign-marker'],
+      ['mg-med-it', 'unmarked'],
+    ]);
+
+    await applySync(harness.context, plan);
+
+    expect(harness.sim.data.assetGroups.slice(0, 3)).toEqual([
+      foreign,
+      unmarked,
+      HAND_MADE,
     ]);
   });
 });
