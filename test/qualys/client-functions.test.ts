@@ -66,7 +66,7 @@ describe('asset groups', () => {
       applianceIds: ['77'],
       comments: 'renamed',
     });
-    expect(sim.calls[1]!.params).toEqual({
+    expect(sim.calls[1].params).toEqual({
       action: 'edit',
       id,
       set_title: 'mg-med-it-2',
@@ -118,7 +118,7 @@ describe('hosts', () => {
 
   it('sends the no-scan-since filter', async () => {
     const data = sampleData(2);
-    data.hosts[1]!.lastVmScannedDate = '2026-05-01T00:00:00Z';
+    data.hosts[1].lastVmScannedDate = '2026-05-01T00:00:00Z';
     const { client } = await open(data);
 
     const stale = await client.listHosts({ noVmScanSince: '2026-09-01' });
@@ -145,7 +145,7 @@ describe('detections', () => {
       ['1003', '1004'],
       ['1005'],
     ]);
-    expect(sim.calls[0]!.params).toEqual({
+    expect(sim.calls[0].params).toEqual({
       action: 'list',
       status: 'New,Active,Re-Opened',
       severities: '3,4,5',
@@ -153,7 +153,7 @@ describe('detections', () => {
       show_results: '0',
       truncation_limit: '2',
     });
-    expect(pages[2]![0]!.detections[0]).toEqual({
+    expect(pages[2][0].detections[0]).toEqual({
       uniqueVulnId: '9000038170',
       qid: 38170,
       type: 'Confirmed',
@@ -179,9 +179,9 @@ describe('detections', () => {
     const pages = await collectPages(client.streamDetections({}));
 
     expect(pages).toHaveLength(1);
-    expect(
-      pages[0]!.map((h) => [h.id, h.detections.map((d) => d.qid)]),
-    ).toEqual([['1007', [150272]]]);
+    expect(pages[0].map((h) => [h.id, h.detections.map((d) => d.qid)])).toEqual(
+      [['1007', [150272]]],
+    );
   });
 
   it('reads an empty RESPONSE as one empty page', async () => {
@@ -214,7 +214,7 @@ describe('KnowledgeBase', () => {
         lastServiceModificationDatetime: undefined,
       },
     ]);
-    expect(sim.calls[0]!.params['details']).toBe('All');
+    expect(sim.calls[0].params['details']).toBe('All');
   });
 
   it(`asks for at most ${KB_CHUNK} QIDs per request`, async () => {
@@ -224,7 +224,7 @@ describe('KnowledgeBase', () => {
     const vulns = await client.listKb(qids);
 
     expect(vulns.map((v) => v.qid)).toEqual([38170]);
-    expect(sim.calls.map((c) => c.params['ids']!.split(',').length)).toEqual([
+    expect(sim.calls.map((c) => c.params['ids'].split(',').length)).toEqual([
       KB_CHUNK,
       1,
     ]);
@@ -253,7 +253,7 @@ describe('subscription setup', () => {
     await client.removeExcludedIps(['10.5.0.1'], 'vmgov: returned');
 
     expect(listed).toEqual(['10.5.0.1', '10.6.0.1-10.6.0.4']);
-    expect(sim.calls[0]!.params).toEqual({
+    expect(sim.calls[0].params).toEqual({
       action: 'add',
       ips: '10.6.0.1-10.6.0.4',
       comment: 'vmgov: printers',

@@ -67,10 +67,10 @@ describe.skipIf(fixturesMissing)(title, () => {
     });
 
     it('keeps the line breaks inside CDATA and trims around it', () => {
-      expect(host!.detections[1]!.results).toBe(
+      expect(host!.detections[1].results).toBe(
         'Certificate #0 CN=2k8r2-u-10-11\nunable to get local\nissuer certificate',
       );
-      expect(host!.detections[2]!.results!.split('\n')).toEqual([
+      expect(host!.detections[2].results!.split('\n')).toEqual([
         'CIPHER KEY-EXCHANGE AUTHENTICATION',
         'MAC ENCRYPTION(KEY-STRENGTH)',
         'GRADE TLSv1 WITH RC4 CIPHERs IS SUPPORTED',
@@ -172,6 +172,6 @@ describe.skipIf(fixturesMissing)(title, () => {
     expect(hosts).toHaveLength(7);
     expect(infos).toHaveLength(301);
     expect(list(glossary['VULN_DETAILS'])).toHaveLength(93);
-    expect(typeof hosts[0]!['IP']).toBe('string');
+    expect(typeof hosts[0]['IP']).toBe('string');
   });
 });
