@@ -42,6 +42,7 @@ export async function loadPolicy(
     model: normalized.model,
     today,
     sources: read.sources,
+    unreadable: read.failed,
     codeowners: await readOptional(join(root, CODEOWNERS_FILE)),
   };
   for (const rule of RULES) problems.push(...rule.check(context));

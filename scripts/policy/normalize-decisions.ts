@@ -9,7 +9,7 @@ import type {
   Reclassification,
   Severity,
 } from './model.ts';
-import type { Reader} from './reader.ts';
+import type { Reader } from './reader.ts';
 import { asData, list, strings, text } from './reader.ts';
 
 export function normalizeExcluded(reader: Reader): Decision[] {

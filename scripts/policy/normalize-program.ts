@@ -3,7 +3,7 @@
  * what the schema leaves optional; the FAQ's values are the defaults.
  */
 import type { ProgramSettings, Severity } from './model.ts';
-import type { Reader} from './reader.ts';
+import type { Reader } from './reader.ts';
 import { asData, list, num, strings, text } from './reader.ts';
 
 export function normalizeProgram(reader: Reader): ProgramSettings {

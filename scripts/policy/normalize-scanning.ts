@@ -3,7 +3,7 @@
  * the ranges they serve, and the Exclude-from-Scan list.
  */
 import type { Appliance, ScanExclusion, Scanning } from './model.ts';
-import type { Reader} from './reader.ts';
+import type { Reader } from './reader.ts';
 import { asData, list, text } from './reader.ts';
 
 export const DEFAULT_PROFILE = 'ISO Official 3/4/5 (Site-wide)';

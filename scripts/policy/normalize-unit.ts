@@ -9,7 +9,7 @@ import type {
   Unit,
 } from './model.ts';
 import { subgroupTitle } from './model.ts';
-import type { Reader} from './reader.ts';
+import type { Reader } from './reader.ts';
 import { asData, list, strings, text } from './reader.ts';
 
 export function normalizeUnit(reader: Reader): Unit {

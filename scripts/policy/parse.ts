@@ -104,21 +104,36 @@ function firstLine(message: string): string {
 function firstBadByte(bytes: Uint8Array): { line: number; col: number } {
   let line = 1;
   let lineStart = 0;
-  for (let i = 0; i < bytes.length; i += 1) {
-    const byte = bytes[i];
+  let i = 0;
+  while (i < bytes.length) {
+    const byte = bytes[i] ?? 0;
     if (byte === 0x0a) {
       line += 1;
       lineStart = i + 1;
+    }
+    const length = sequenceLength(byte);
+    if (length === 1) {
+      i += 1;
       continue;
     }
-    if (byte < 0x80) continue;
-    // Streaming keeps an unfinished character pending instead of failing.
-    const probe = new TextDecoder('utf-8', { fatal: true });
     try {
-      probe.decode(bytes.subarray(lineStart, i + 1), { stream: true });
+      if (length === 0) throw new Error('not a lead byte');
+      new TextDecoder('utf-8', { fatal: true }).decode(
+        bytes.subarray(i, i + length),
+      );
     } catch {
       return { line, col: i - lineStart + 1 };
     }
+    i += length;
   }
   return { line: 1, col: 1 };
+}
+
+/** Bytes in the UTF-8 sequence a byte starts; 0 when it cannot start one. */
+function sequenceLength(byte: number): number {
+  if (byte < 0x80) return 1;
+  if (byte >= 0xc2 && byte <= 0xdf) return 2;
+  if (byte >= 0xe0 && byte <= 0xef) return 3;
+  if (byte >= 0xf0 && byte <= 0xf4) return 4;
+  return 0;
 }

@@ -218,5 +218,7 @@ async function writeCodeowners(root: string, text: string): Promise<void> {
 
 /** Removes every repository written so far (call from afterAll). */
 export async function removeRepos(): Promise<void> {
-  await Promise.all(made.splice(0).map((root) => rm(root, { recursive: true, force: true })));
+  await Promise.all(
+    made.splice(0).map((root) => rm(root, { recursive: true, force: true })),
+  );
 }

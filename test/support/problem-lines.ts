@@ -12,7 +12,8 @@ export async function problemLines(
   const root = await writeRepo(files);
   const { problems } = await loadPolicy(root, { today });
   return problems.map(
-    (p) => `${p.at.file}:${p.at.line}:${p.at.col} ${p.level} ${p.rule} ${p.message}`,
+    (p) =>
+      `${p.at.file}:${p.at.line}:${p.at.col} ${p.level} ${p.rule} ${p.message}`,
   );
 }
 

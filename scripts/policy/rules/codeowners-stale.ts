@@ -12,7 +12,9 @@ const HINT = 'run `vmgov codeowners --write` and commit the result';
 
 export const codeownersStale: Rule = {
   ids: ['codeowners-stale'],
-  check({ model, codeowners }) {
+  check({ model, codeowners, unreadable }) {
+    // Without every unit the generated text would be incomplete.
+    if ([...unreadable].some((file) => file.startsWith('units/'))) return [];
     const expected = renderCodeowners(model);
     if (codeowners === undefined) {
       return [

@@ -10,6 +10,8 @@ export interface RuleContext {
   /** YYYY-MM-DD; injectable so date rules are stable in tests. */
   today: string;
   sources: Map<string, SourceFile>;
+  /** Files that could not be parsed or failed their schema. */
+  unreadable: Set<string>;
   /** The committed .github/CODEOWNERS, undefined when absent. */
   codeowners: string | undefined;
 }

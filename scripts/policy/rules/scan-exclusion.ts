@@ -11,11 +11,13 @@ import type { Rule } from './rule.ts';
 
 export const scanExclusion: Rule = {
   ids: ['scan-exclusion-unknown-unit', 'scan-exclusion-outside-unit'],
-  check({ model }) {
+  check({ model, unreadable }) {
     const units = new Map(model.units.map((u) => [u.id, u]));
     const problems: Problem[] = [];
     for (const entry of model.scanning.excludeFromScan) {
       const unit = units.get(entry.unit);
+      // A unit whose file is broken is reported there, not here.
+      if (unreadable.has(`units/${entry.unit}.yaml`)) continue;
       if (!unit) {
         problems.push(
           error(

@@ -14,16 +14,22 @@ describe('range rules', () => {
     {
       name: 'a CIDR with host bits set names the network meant',
       files: { [A]: edit(ALPHA, '10.0.1.0/24', '10.0.1.1/24') },
-      expected: [`${A}:13:9 error range-syntax "10.0.1.1/24" has host bits set`],
+      expected: [
+        `${A}:13:9 error range-syntax "10.0.1.1/24" has host bits set`,
+      ],
     },
     {
       name: 'a leading zero is refused',
       files: { [A]: edit(ALPHA, '10.0.1.0/24', '10.0.01.0/24') },
-      expected: [`${A}:13:9 error range-syntax "10.0.01.0" has an octet with a leading zero`],
+      expected: [
+        `${A}:13:9 error range-syntax "10.0.01.0" has an octet with a leading zero`,
+      ],
     },
     {
       name: 'a reversed range is refused',
-      files: { [A]: edit(ALPHA, '10.0.1.200-10.0.1.210', '10.0.1.210-10.0.1.200') },
+      files: {
+        [A]: edit(ALPHA, '10.0.1.200-10.0.1.210', '10.0.1.210-10.0.1.200'),
+      },
       expected: [
         `${A}:18:9 error range-syntax "10.0.1.210-10.0.1.200" is reversed: its first address is after its last`,
       ],
@@ -46,7 +52,13 @@ describe('range rules', () => {
     },
     {
       name: 'an address claimed by two units names both files and the block',
-      files: { [B]: edit(BETA, '10.0.200.0/24', '10.0.200.0/24\n      - 10.0.1.128/25') },
+      files: {
+        [B]: edit(
+          BETA,
+          '10.0.200.0/24',
+          '10.0.200.0/24\n      - 10.0.1.128/25',
+        ),
+      },
       expected: [
         `${B}:14:9 error range-claimed-twice 10.0.1.128-10.0.1.255 is claimed by unit "alpha" (${A}:13) and unit "beta" (${B}:14)`,
         `${B}:15:14 error scanner-does-not-serve scanner "scanner-b" (South campus) does not serve 10.0.1.128-10.0.1.255 of group "mg-beta"`,
@@ -54,7 +66,13 @@ describe('range rules', () => {
     },
     {
       name: 'overlap inside one unit is a warning',
-      files: { [A]: edit(ALPHA, '      - 2001:db8::/64', '      - 2001:db8::/64\n      - 10.0.1.5-10.0.1.9') },
+      files: {
+        [A]: edit(
+          ALPHA,
+          '      - 2001:db8::/64',
+          '      - 2001:db8::/64\n      - 10.0.1.5-10.0.1.9',
+        ),
+      },
       expected: [
         `${A}:15:9 warning range-overlap-in-unit 10.0.1.5-10.0.1.9 overlaps 10.0.1.0/24 (${A}:13) on 10.0.1.5-10.0.1.9`,
       ],
@@ -89,14 +107,18 @@ describe('range rules', () => {
     },
     {
       name: 'an Exclude-from-Scan range outside the named unit',
-      files: { 'policy/scanning.yaml': edit(SCANNING, '10.0.1.7', '10.0.200.7') },
+      files: {
+        'policy/scanning.yaml': edit(SCANNING, '10.0.1.7', '10.0.200.7'),
+      },
       expected: [
         `policy/scanning.yaml:16:9 error scan-exclusion-outside-unit 10.0.200.7 is not in unit "alpha" (10.0.200.7 is outside its ranges)`,
       ],
     },
     {
       name: 'an Exclude-from-Scan entry naming no unit file',
-      files: { 'policy/scanning.yaml': edit(SCANNING, 'unit: alpha', 'unit: gamma') },
+      files: {
+        'policy/scanning.yaml': edit(SCANNING, 'unit: alpha', 'unit: gamma'),
+      },
       expected: [
         `policy/scanning.yaml:17:11 error scan-exclusion-unknown-unit unit "gamma" has no file units/gamma.yaml`,
       ],

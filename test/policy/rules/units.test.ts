@@ -19,7 +19,13 @@ describe('unit rules', () => {
     },
     {
       name: 'two units with one id',
-      files: { 'units/beta2.yaml': edit(edit(BETA, 'mg-beta', 'mg-beta-two'), '10.0.200.0/24', '10.0.201.0/24') },
+      files: {
+        'units/beta2.yaml': edit(
+          edit(BETA, 'mg-beta', 'mg-beta-two'),
+          '10.0.200.0/24',
+          '10.0.201.0/24',
+        ),
+      },
       expected: [
         `units/beta2.yaml:1:5 error unique-id unit id "beta" is already used by ${B}:1`,
         `units/beta2.yaml:1:5 error unit-id-file-name unit id "beta" does not match the file name units/beta2.yaml`,
@@ -28,7 +34,9 @@ describe('unit rules', () => {
     {
       name: 'a master title used twice',
       files: { [B]: edit(BETA, 'mg-beta', 'mg-alpha') },
-      expected: [`${B}:11:12 error unique-title title "mg-alpha" is already used at ${A}:11`],
+      expected: [
+        `${B}:11:12 error unique-title title "mg-alpha" is already used at ${A}:11`,
+      ],
     },
     {
       name: 'a master title with unsafe characters',
