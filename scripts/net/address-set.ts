@@ -122,9 +122,9 @@ function subtractIntervals(a: Interval[], b: Interval[]): Interval[] {
   let j = 0;
   for (const [first, last] of a) {
     let cursor = first;
-    while (j < b.length && (b[j])[1] < cursor) j += 1;
+    while (j < b.length && b[j][1] < cursor) j += 1;
     let k = j;
-    while (k < b.length && (b[k])[0] <= last) {
+    while (k < b.length && b[k][0] <= last) {
       const [bFirst, bLast] = b[k];
       if (bFirst > cursor) out.push([cursor, bFirst - 1n]);
       cursor = bLast + 1n;

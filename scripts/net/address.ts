@@ -30,7 +30,6 @@ export class RangeSyntaxError extends Error {
 }
 
 const BITS: Record<Family, number> = { 4: 32, 6: 128 };
-const IPV4_STRICT = /^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}$/;
 const IPV4_LOOSE = /^\d+(\.\d+){3}$/;
 
 export function familyBits(family: Family): number {
@@ -41,14 +40,15 @@ export function familyBits(family: Family): number {
 export function parseAddress(text: string): { family: Family; value: bigint } {
   const trimmed = text.trim();
   if (IPV4_LOOSE.test(trimmed)) {
-    if (!IPV4_STRICT.test(trimmed)) {
+    const parts = trimmed.split('.');
+    if (parts.some((o) => /^0\d/.test(o))) {
       // Leading zeros read as octal in some tools and decimal in others.
       throw new RangeSyntaxError(
         `"${trimmed}" has an octet with a leading zero`,
         `write it without leading zeros, e.g. "${stripZeros(trimmed)}"`,
       );
     }
-    const octets = trimmed.split('.').map(Number);
+    const octets = parts.map(Number);
     if (octets.some((o) => o > 255)) {
       throw new RangeSyntaxError(
         `"${trimmed}" has an octet above 255`,

@@ -40,7 +40,7 @@ export class RangeIndex<T> {
     let start = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if ((list[mid]).first <= value) {
+      if (list[mid].first <= value) {
         start = mid;
         lo = mid + 1;
       } else {
@@ -48,7 +48,7 @@ export class RangeIndex<T> {
       }
     }
     const found: T[] = [];
-    for (let i = start; i >= 0 && (maxLast[i]) >= value; i -= 1) {
+    for (let i = start; i >= 0 && maxLast[i] >= value; i -= 1) {
       const entry = list[i];
       if (entry.last >= value) found.push(entry.value);
     }
