@@ -81,6 +81,12 @@ function parts(
   return out;
 }
 
+/** A message and how many findings it reports. */
+export interface BuiltMessage {
+  mail: OutgoingMail;
+  findings: number;
+}
+
 /**
  * Builds every message of the month. A part that fails to render is
  * reported through `onError` and left out; the others are still built.
@@ -90,11 +96,11 @@ export async function buildMessages(
   model: PolicyModel,
   previous: MonthCounts | undefined,
   onError: (key: string, unit: string, to: string[], error: unknown) => void,
-): Promise<OutgoingMail[]> {
+): Promise<BuiltMessage[]> {
   const { organization } = model.program;
   const from = model.program.reports.sender;
   const rules = rulesApplied(model);
-  const messages: OutgoingMail[] = [];
+  const messages: BuiltMessage[] = [];
 
   for (const part of parts(result, previous)) {
     try {
@@ -119,7 +125,7 @@ export async function buildMessages(
         previous: part.previous,
         attachment: filename,
       });
-      messages.push({
+      const mail: OutgoingMail = {
         key: part.key,
         unit: part.unit,
         to: part.to,
@@ -130,14 +136,15 @@ export async function buildMessages(
         attachments: [
           { filename, content: pdf, contentType: 'application/pdf' },
         ],
-      });
+      };
+      messages.push({ mail, findings: part.findings.length });
     } catch (error) {
       onError(part.key, part.unit, part.to, error);
     }
   }
 
   const iso = rollup(result, organization);
-  messages.push({
+  const isoMail: OutgoingMail = {
     key: `${result.month}/${ISO_UNIT}/rollup`,
     unit: ISO_UNIT,
     to: model.program.governance.isoRecipients,
@@ -145,6 +152,8 @@ export async function buildMessages(
     subject: iso.subject,
     html: iso.html,
     text: iso.text,
-  });
+  };
+  const total = result.units.reduce((n, u) => n + u.findings.length, 0);
+  messages.push({ mail: isoMail, findings: total });
   return messages;
 }

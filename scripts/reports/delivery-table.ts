@@ -1,0 +1,43 @@
+/** The table `vmgov report` ends with: one row per message. */
+import type { DeliveryResult } from '../delivery/mail.ts';
+
+export interface TableRow {
+  unit: string;
+  message: string;
+  recipients: number;
+  findings: number;
+  status: string;
+}
+
+export function rowFor(result: DeliveryResult, findings: number): TableRow {
+  const kind = result.key.split('/').slice(2).join('/');
+  const detail = result.error
+    ? `${result.status}: ${result.error}`
+    : result.status;
+  return {
+    unit: result.unit,
+    message: kind,
+    recipients: result.to.length,
+    findings,
+    status: detail,
+  };
+}
+
+export function formatTable(rows: TableRow[]): string {
+  const head = ['unit', 'message', 'recipients', 'findings', 'status'];
+  const cells = rows.map((r) => [
+    r.unit,
+    r.message,
+    String(r.recipients),
+    String(r.findings),
+    r.status,
+  ]);
+  const widths = head.map((h, i) =>
+    Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)),
+  );
+  const line = (c: string[]) =>
+    c
+      .map((v, i) => (i === c.length - 1 ? v : v.padEnd(widths[i] ?? 0)))
+      .join('  ');
+  return [line(head), ...cells.map(line)].join('\n');
+}

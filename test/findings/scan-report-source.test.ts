@@ -1,0 +1,182 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { collectFindings } from '../../scripts/findings/collect.ts';
+import { openScanReport } from '../../scripts/findings/scan-report-source.ts';
+import { summarize } from '../../scripts/findings/summary.ts';
+import { InputError } from '../../scripts/errors.ts';
+import { buildPolicy } from './policy-fixture.ts';
+import {
+  FIXTURES_MISSING,
+  MISSING_REASON,
+  readPlainly,
+  SAMPLE_REPORT,
+} from './sample-report.ts';
+
+const ALPHA = [
+  '64.41.200.243',
+  '64.41.200.244',
+  '64.41.200.245',
+  '64.41.200.246',
+];
+const BETA = ['64.41.200.247', '64.41.200.248', '64.41.200.249'];
+const EXCLUDED = 38601;
+const RECLASSIFIED = 121695;
+
+const policy = buildPolicy({
+  units: [
+    {
+      id: 'alpha',
+      masters: [
+        {
+          title: 'mg-alpha',
+          ranges: ['64.41.200.243-64.41.200.246'],
+          subgroups: [
+            {
+              name: 'web',
+              ranges: ['64.41.200.246'],
+              sysadmin: ['web@alpha.example.edu'],
+            },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'beta',
+      masters: [{ title: 'mg-beta', ranges: ['64.41.200.247-64.41.200.249'] }],
+    },
+  ],
+  excluded: [EXCLUDED],
+  reclassified: [{ qid: RECLASSIFIED, from: 3, to: 2 }],
+});
+
+/** The expected counts for some addresses, from the plain reading. */
+function expected(ips: string[]) {
+  const { detections, severity } = readPlainly();
+  const open = detections.filter(
+    (d) =>
+      ips.includes(d.ip) &&
+      d.type === 'Vuln' &&
+      ['New', 'Active', 'Re-Opened'].includes(d.status),
+  );
+  const excluded = open.filter((d) => d.qid === EXCLUDED).length;
+  const reclassified = open.filter(
+    (d) => d.qid === RECLASSIFIED && severity.get(d.qid) === 3,
+  ).length;
+  const kept = open.filter((d) => {
+    const level = d.qid === RECLASSIFIED ? 2 : severity.get(d.qid)!;
+    return d.qid !== EXCLUDED && level >= 3;
+  });
+  return {
+    kept: kept.length,
+    excluded,
+    reclassified,
+    hosts: new Set(kept.map((d) => d.ip)).size,
+    sev5: kept.filter((d) => severity.get(d.qid) === 5).length,
+  };
+}
+
+describe.skipIf(FIXTURES_MISSING)(
+  `the sample scan report (${MISSING_REASON} when skipped)`,
+  () => {
+    it.each([
+      ['alpha', ALPHA],
+      ['beta', BETA],
+    ])(
+      'gives unit %s the counts a plain reading of the XML gives',
+      async (id, ips) => {
+        const result = await collectFindings(
+          await openScanReport(SAMPLE_REPORT),
+          policy,
+          '2019-08',
+        );
+        const unit = result.units.find((u) => u.unit.id === id)!;
+        const summary = summarize(unit.findings);
+        const want = expected(ips);
+
+        expect(unit.counts.kept).toBe(want.kept);
+        expect(unit.counts.excluded).toBe(want.excluded);
+        expect(unit.counts.reclassified).toBe(want.reclassified);
+        expect(summary.hostsAffected).toBe(want.hosts);
+        expect(summary.bySeverity[5]).toBe(want.sev5);
+      },
+    );
+
+    it('pins the numbers of this file and layout', async () => {
+      const result = await collectFindings(
+        await openScanReport(SAMPLE_REPORT),
+        policy,
+        '2019-08',
+      );
+      const [alpha, beta] = result.units;
+
+      expect(result.totals.seen).toBe(301);
+      expect(result.totals.notConfirmed).toBe(211);
+      expect([
+        alpha.counts.kept,
+        alpha.counts.excluded,
+        alpha.counts.reclassified,
+      ]).toEqual([4, 1, 2]);
+      expect([
+        beta.counts.kept,
+        beta.counts.excluded,
+        beta.counts.reclassified,
+      ]).toEqual([6, 1, 0]);
+      expect(expected(['64.41.200.250']).kept).toBe(26);
+      expect(result.uncovered.map((u) => [u.host.ip, u.findings])).toEqual([
+        ['64.41.200.250', 26],
+      ]);
+    });
+
+    it('places sub-group hosts and keeps the glossary facts', async () => {
+      const result = await collectFindings(
+        await openScanReport(SAMPLE_REPORT),
+        policy,
+        '2019-08',
+      );
+      const alpha = result.units[0];
+      const web = alpha.findings.filter((f) => f.subgroup === 'sg-alpha--web');
+
+      expect(web.map((f) => f.host.ip)).toEqual(Array(4).fill('64.41.200.246'));
+      expect(result.vulnerabilities.get(90783)).toMatchObject({
+        title:
+          'Microsoft Windows Remote Desktop Protocol Remote Code Execution Vulnerability (MS12-020)',
+        severity: 5,
+        category: 'Windows',
+      });
+      expect(result.vulnerabilities.get(90783)!.cves).toEqual([
+        'CVE-2012-0002',
+        'CVE-2012-0152',
+      ]);
+    });
+  },
+);
+
+describe('a scan report that is not one', () => {
+  it.each([
+    ['not XML', '<ASSET_DATA_REPORT><HOST_LIST>', /not well-formed|XML/],
+    [
+      'another root',
+      '<SCAN_REPORT/>',
+      /the root element is SCAN_REPORT, not ASSET_DATA_REPORT/,
+    ],
+  ])('is refused when it is %s', async (_label, body, message) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'vmgov-scan-'));
+    const file = path.join(dir, 'report.xml');
+    await writeFile(file, body);
+
+    const opened = openScanReport(file);
+
+    await expect(opened).rejects.toBeInstanceOf(InputError);
+    await expect(opened).rejects.toThrow(message);
+  });
+
+  it('names the file that cannot be read', async () => {
+    await expect(openScanReport('no-such-report.xml')).rejects.toThrow(
+      'no-such-report.xml: cannot read the scan report',
+    );
+  });
+});
