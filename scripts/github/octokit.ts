@@ -40,9 +40,15 @@ export function createOctokit(options: GitHubOptions): OctokitClient {
     count: number,
   ) => count < 2;
 
+  const baseUrl = (options.apiUrl ?? 'https://api.github.com').replace(
+    /\/+$/,
+    '',
+  );
+  const paceWrites = options.paceWrites ?? !isLoopback(baseUrl);
+
   return new Octokit({
     auth: options.token,
-    baseUrl: (options.apiUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
+    baseUrl,
     userAgent: 'vmgov',
     log: {
       debug: (message: string) => log.debug(message),
@@ -56,8 +62,17 @@ export function createOctokit(options: GitHubOptions): OctokitClient {
       retries: options.retries ?? 3,
       retryAfterBaseValue: retryAfter * 1000,
     },
-    throttle: { onRateLimit: keepTrying, onSecondaryRateLimit: keepTrying },
+    throttle: {
+      enabled: paceWrites,
+      onRateLimit: keepTrying,
+      onSecondaryRateLimit: keepTrying,
+    },
   });
+}
+
+function isLoopback(baseUrl: string): boolean {
+  const host = new URL(baseUrl).hostname;
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
 }
 
 /**

@@ -15,6 +15,11 @@ export interface GitHubOptions {
   retries?: number;
   /** Base wait between retries in milliseconds; default 1000. */
   retryBaseMs?: number;
+  /**
+   * Space writes a second apart, as GitHub asks to avoid its secondary
+   * rate limit; default on, except for a server on this machine.
+   */
+  paceWrites?: boolean;
 }
 
 export interface CommentResult {
