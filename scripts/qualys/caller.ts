@@ -69,26 +69,8 @@ export class Caller {
       const verdict = this.judge(fn, spec, answer, limited);
       if (verdict.kind === 'done') return verdict.value;
       if (verdict.kind === 'limit') {
-        if (verdict.waitSec > this.options.maxWaitSeconds) {
-          throw limitError(
-            fn,
-            verdict.waitSec,
-            this.options.now(),
-            verdict.error,
-          );
-        }
-        if (limited >= this.options.limitRetries) {
-          throw limitError(
-            fn,
-            verdict.waitSec,
-            this.options.now(),
-            verdict.error,
-          );
-        }
+        await this.waitOut(fn, verdict, limited);
         limited += 1;
-        this.stats.retries += 1;
-        await this.options.sleep(verdict.waitSec * 1000);
-        this.limits.forget(fn);
         continue;
       }
       if (spec.write || transient >= this.options.retries) throw verdict.error;
@@ -96,6 +78,29 @@ export class Caller {
       transient += 1;
       this.stats.retries += 1;
     }
+  }
+
+  /**
+   * Sleeps what a limit asks, then forgets the stale counts.
+   * @throws QualysLimitError when the wait is longer than maxWaitSeconds
+   * or the limit persists after limitRetries waits.
+   */
+  private async waitOut(
+    fn: string,
+    verdict: { waitSec: number; error: Error },
+    limited: number,
+  ): Promise<void> {
+    const tooLong = verdict.waitSec > this.options.maxWaitSeconds;
+    if (tooLong || limited >= this.options.limitRetries) {
+      const reason = tooLong
+        ? `Qualys asks to wait ${Math.ceil(verdict.waitSec)} s`
+        : `still limited after ${limited} waits`;
+      const now = this.options.now();
+      throw limitError(fn, reason, verdict.waitSec, now, verdict.error);
+    }
+    this.stats.retries += 1;
+    await this.options.sleep(verdict.waitSec * 1000);
+    this.limits.forget(fn);
   }
 
   private judge<T>(

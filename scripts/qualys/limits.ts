@@ -29,13 +29,14 @@ export function headerInt(headers: Headers, name: string): number | undefined {
  */
 export function limitError(
   what: string,
+  reason: string,
   waitSec: number,
   now: Date,
   cause?: unknown,
 ): QualysLimitError {
   const retryAt = new Date(now.getTime() + Math.ceil(waitSec) * 1000);
   return new QualysLimitError(
-    `${what}: Qualys asks to wait ${Math.ceil(waitSec)} s; run again after ${retryAt.toISOString()}`,
+    `${what}: ${reason}; run again after ${retryAt.toISOString()}`,
     retryAt,
     { cause },
   );
@@ -127,12 +128,11 @@ export class Limits {
         ? gate.toWaitSec
         : (gate.windowSec ?? Number.POSITIVE_INFINITY);
     if (waitSec > this.options.maxWaitSeconds) {
-      const shown = Number.isFinite(waitSec)
-        ? waitSec
-        : this.options.maxWaitSeconds;
+      const known = Number.isFinite(waitSec);
       throw limitError(
-        `${fn}: ${remaining} calls left in the window, ${this.options.reserveCalls} kept for people`,
-        shown,
+        fn,
+        `${remaining} calls left in the window and ${this.options.reserveCalls} are kept for people`,
+        known ? waitSec : this.options.maxWaitSeconds,
         this.options.now(),
       );
     }
