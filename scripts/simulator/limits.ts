@@ -87,10 +87,7 @@ export class LimitTracker {
       this.states.set(fn, state);
     }
     const horizon = this.clock() - this.settings.windowSec * 1000;
-    while (
-      state.started.length > 0 &&
-      (state.started[0]) <= horizon
-    ) {
+    while (state.started.length > 0 && state.started[0] <= horizon) {
       state.started.shift();
     }
     return state;
