@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 
 import { register as codeowners } from './codeowners.ts';
+import { register as sim } from './sim.ts';
 import { register as validate } from './validate.ts';
 import { register as whois } from './whois.ts';
 
@@ -15,7 +16,7 @@ export interface Outcome {
 
 export type Register = (program: Command, outcome: Outcome) => void;
 
-const registrations: Register[] = [validate, codeowners, whois];
+const registrations: Register[] = [validate, codeowners, whois, sim];
 
 export function registerCommands(program: Command, outcome: Outcome): void {
   for (const register of registrations) register(program, outcome);
