@@ -69,4 +69,3 @@ export async function applySync(
   const exclusions = await applyExclusions(plan, context.client, context.store);
   return [...groups, ...exclusions];
 }
-
