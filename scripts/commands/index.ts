@@ -5,7 +5,11 @@
  */
 import type { Command } from 'commander';
 
+import { register as apply } from './apply.ts';
 import { register as codeowners } from './codeowners.ts';
+import { register as demo } from './demo.ts';
+import { register as plan } from './plan.ts';
+import { register as report } from './report.ts';
 import { register as sim } from './sim.ts';
 import { register as validate } from './validate.ts';
 import { register as whois } from './whois.ts';
@@ -16,7 +20,16 @@ export interface Outcome {
 
 export type Register = (program: Command, outcome: Outcome) => void;
 
-const registrations: Register[] = [validate, codeowners, whois, sim];
+const registrations: Register[] = [
+  demo,
+  validate,
+  codeowners,
+  whois,
+  plan,
+  apply,
+  sim,
+  report,
+];
 
 export function registerCommands(program: Command, outcome: Outcome): void {
   for (const register of registrations) register(program, outcome);
