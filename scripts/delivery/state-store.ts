@@ -27,12 +27,17 @@ export interface StateStoreOptions {
 }
 
 /**
- * Opens the GitHub `state` branch when GITHUB_ACTIONS=true and both
- * GITHUB_TOKEN and GITHUB_REPOSITORY are set; the local folder otherwise.
+ * Opens VMGOV_STATE_DIR when set; else the GitHub `state` branch when
+ * GITHUB_ACTIONS=true and both GITHUB_TOKEN and GITHUB_REPOSITORY are set;
+ * else the local `.state/` folder.
  */
 export function openStateStore(options: StateStoreOptions): StateStore {
   const env = options.env ?? process.env;
   const context = githubContextFromEnv(env);
+
+  // An explicit local folder wins, so a demo or a test never writes to the
+  // repository's state branch even inside GitHub Actions.
+  if (env.VMGOV_STATE_DIR) return new LocalStateStore(env.VMGOV_STATE_DIR);
 
   if (context.isActions && context.token && context.repository) {
     const api = openGitHub({
