@@ -3,7 +3,7 @@
  * order, for shapes the simulator never sends (unknown roots, a repeating
  * next-page URL). Real HTTP, no module mocking.
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface CannedReply {
@@ -16,6 +16,8 @@ export interface CannedServer {
   url: string;
   /** Form bodies received, in order. */
   requests: URLSearchParams[];
+  /** Request methods and headers, in the same order. */
+  received: { method: string; headers: IncomingHttpHeaders }[];
   close(): Promise<void>;
 }
 
@@ -24,7 +26,9 @@ export async function startCanned(
   replies: CannedReply[],
 ): Promise<CannedServer> {
   const requests: URLSearchParams[] = [];
+  const received: CannedServer['received'] = [];
   const server = createServer((req, res) => {
+    received.push({ method: req.method ?? '', headers: req.headers });
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -45,6 +49,7 @@ export async function startCanned(
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    received,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
