@@ -21,6 +21,8 @@ export const ISO_UNIT = 'iso';
 
 interface Part {
   key: string;
+  /** What the PDF's file name says it covers. */
+  pdfName: string;
   unit: string;
   to: string[];
   audience: string;
@@ -56,6 +58,7 @@ function parts(
   for (const { unit, findings, counts } of result.units) {
     out.push({
       key: `${result.month}/${unit.id}/executive`,
+      pdfName: unit.id,
       unit: unit.id,
       to: [...unit.contacts.executive, ...unit.contacts.sysadmin],
       audience: unit.name,
@@ -68,6 +71,7 @@ function parts(
         if (sub.sysadmin.length === 0) continue;
         out.push({
           key: `${result.month}/${unit.id}/${sub.title}`,
+          pdfName: sub.title,
           unit: unit.id,
           to: sub.sysadmin,
           audience: `${unit.name}, ${sub.title}`,
@@ -104,7 +108,7 @@ export async function buildMessages(
 
   for (const part of parts(result, previous)) {
     try {
-      const filename = `${part.key.split('/').slice(1).join('-')}-${result.month}.pdf`;
+      const filename = `sysadmin-${part.pdfName}-${result.month}.pdf`;
       const pdf = await sysadminPdf({
         organization,
         audience: part.audience,

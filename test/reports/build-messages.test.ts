@@ -53,7 +53,7 @@ describe('buildMessages', () => {
       ['2026-10/iso/rollup', ['iso@example.edu'], 1],
     ]);
     expect(built[0].mail.attachments!.map((a) => a.filename)).toEqual([
-      'med-executive-2026-10.pdf',
+      'sysadmin-med-2026-10.pdf',
     ]);
   });
 

@@ -1,0 +1,145 @@
+/**
+ * `vmgov report`: the monthly reports. Findings come from the live API, a
+ * scan report export or offline detection files; each unit's e-mail goes
+ * to the outbox (default) or through SMTP, once per recipient and month.
+ * Exit 1 when any message failed; the others are still delivered.
+ */
+import path from 'node:path';
+
+import type { Command } from 'commander';
+
+import { deliver } from '../delivery/deliver.ts';
+import { readMonthCounts, writeMonthCounts } from '../delivery/history.ts';
+import { openLedger } from '../delivery/ledger.ts';
+import type { DeliveryResult } from '../delivery/mail.ts';
+import { openStateStore } from '../delivery/state-store.ts';
+import { UsageError } from '../errors.ts';
+import { collectFindings } from '../findings/collect.ts';
+import { lastEndedMonth, previousMonth } from '../findings/deadline.ts';
+import { log } from '../output/logger.ts';
+import { print } from '../output/print.ts';
+import { loadPolicyOrThrow } from '../policy/load.ts';
+import { buildMessages, monthCounts } from '../reports/build-messages.ts';
+import { formatTable, rowFor } from '../reports/delivery-table.ts';
+import type { Outcome } from './index.ts';
+import { addQualysOptions } from './qualys-connection.ts';
+import { openReportSource, type SourceOptions } from './report-source.ts';
+
+export interface ReportOptions extends SourceOptions {
+  root: string;
+  month?: string;
+  outbox?: string;
+  smtp?: string;
+  resend?: boolean;
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export function register(program: Command, outcome: Outcome): void {
+  const command = program
+    .command('report')
+    .description(
+      'build the monthly executive and sys-admin reports and deliver them',
+    )
+    .option('--root <dir>', 'the policy repository root', '.')
+    .option(
+      '--month <YYYY-MM>',
+      'the month reported (default: the one that just ended)',
+    )
+    .option(
+      '--outbox <dir>',
+      'write messages here (default: out/reports under the root)',
+    )
+    .option('--smtp <url>', 'send through this SMTP server (default: SMTP_URL)')
+    .option(
+      '--resend',
+      'send again to recipients the ledger says have the message',
+    )
+    .option('--detections <file...>', 'offline host list detection XML files')
+    .option(
+      '--kb <file...>',
+      'offline KnowledgeBase XML files (with --detections)',
+    )
+    .option(
+      '--scan-report <file>',
+      'a scan report export (ASSET_DATA_REPORT XML)',
+    );
+  addQualysOptions(command).action(async (options: ReportOptions) => {
+    outcome.code = await runReport(options);
+  });
+}
+
+/**
+ * Runs the monthly report and returns the exit code.
+ * @throws UsageError for a bad month or conflicting sources; InputError for
+ * an invalid policy or input file; Qualys errors from the live API.
+ */
+export async function runReport(
+  options: ReportOptions,
+  env = process.env,
+): Promise<number> {
+  const month = options.month ?? lastEndedMonth(today(env));
+  if (!MONTH.test(month)) {
+    throw new UsageError(`--month "${month}" is not a month`, {
+      hint: 'write it as YYYY-MM, e.g. 2026-11',
+    });
+  }
+  const smtpUrl = options.smtp ?? env.SMTP_URL;
+  const outbox =
+    options.outbox ??
+    (smtpUrl ? undefined : path.join(options.root, 'out', 'reports'));
+
+  const model = await loadPolicyOrThrow(options.root);
+  const store = openStateStore({ root: options.root, env });
+  const source = await openReportSource(options, model, store);
+  let built;
+  const failures: DeliveryResult[] = [];
+  try {
+    const result = await collectFindings(source.source, model, month);
+    log.info('findings collected', {
+      month,
+      kept: result.totals.kept,
+      excluded: result.totals.excluded,
+    });
+    const previous = await readMonthCounts(store, previousMonth(month));
+    built = await buildMessages(
+      result,
+      model,
+      previous,
+      (key, unit, to, error) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        log.error('report not built', { key, error: reason });
+        failures.push({
+          key,
+          unit,
+          to,
+          status: 'failed',
+          delivered: [],
+          skipped: [],
+          failed: to,
+          error: reason,
+        });
+      },
+    );
+    await writeMonthCounts(store, month, monthCounts(result));
+  } finally {
+    await source.close();
+  }
+
+  const ledger = openLedger(store);
+  const results = await deliver(
+    built.map((b) => b.mail),
+    { outbox, smtpUrl, ledger, resend: options.resend },
+  );
+  const findings = new Map(built.map((b) => [b.mail.key, b.findings]));
+  const all = [...results, ...failures];
+  print(formatTable(all.map((r) => rowFor(r, findings.get(r.key) ?? 0))));
+  return all.some((r) => r.status === 'failed') ? 1 : 0;
+}
+
+function today(env: NodeJS.ProcessEnv): Date {
+  const given = env.VMGOV_TODAY;
+  return given && !Number.isNaN(Date.parse(given))
+    ? new Date(given)
+    : new Date();
+}
