@@ -43,7 +43,8 @@ const parser = new XMLParser({
   attributeNamePrefix: '@',
   parseTagValue: false,
   trimValues: true,
-  isArray: (name) =>
+  isArray: (name, jpath) =>
+    String(jpath).endsWith('ID_SET.ID') ||
     [
       'HOST',
       'DETECTION',
@@ -51,7 +52,6 @@ const parser = new XMLParser({
       'VULN',
       'IP',
       'IP_RANGE',
-      'ID',
       'ITEM',
       'APPLIANCE',
       'OPTION_PROFILE',
