@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { register as apply } from './apply.ts';
 import { register as codeowners } from './codeowners.ts';
 import { register as demo } from './demo.ts';
+import { register as governance } from './governance.ts';
 import { register as plan } from './plan.ts';
 import { register as report } from './report.ts';
 import { register as sim } from './sim.ts';
@@ -29,6 +30,7 @@ const registrations: Register[] = [
   apply,
   sim,
   report,
+  governance,
 ];
 
 export function registerCommands(program: Command, outcome: Outcome): void {
