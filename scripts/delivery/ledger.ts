@@ -30,7 +30,7 @@ export class Ledger {
     key: string,
     recipient: string,
   ): Promise<LedgerEntry | undefined> {
-    const month = await this.month(key);
+    const month = await this.month(monthOf(key));
     return month.sent.find(
       (entry) => entry.key === key && entry.recipient === recipient,
     );
@@ -38,7 +38,7 @@ export class Ledger {
 
   /** @throws InputError when the stored month is not a ledger. */
   async entries(month: string): Promise<LedgerMonth> {
-    const loaded = await this.month(`${month}/`);
+    const loaded = await this.month(month);
     return { sent: [...loaded.sent], written: [...loaded.written] };
   }
 
@@ -64,11 +64,17 @@ export class Ledger {
 
   /**
    * Writes every month changed since the last save, one store write each.
+   * What another run stored meanwhile is kept: entries are only ever
+   * added, so the stored month and ours are merged, ours winning.
    * @throws the store's error; the changes stay pending for the next save.
    */
   async save(): Promise<void> {
     for (const name of [...this.dirty].sort()) {
-      const month = this.months.get(name)!;
+      const ours = this.months.get(name)!;
+      const text = await this.store.read(storeKey(name));
+      const month =
+        text === undefined ? ours : merge(parseMonth(name, text), ours);
+      this.months.set(name, month);
       const content = `${JSON.stringify(month, null, 1)}\n`;
       await this.store.write(
         storeKey(name),
@@ -83,7 +89,7 @@ export class Ledger {
     list: keyof LedgerMonth,
     entry: LedgerEntry,
   ): Promise<void> {
-    const month = await this.month(entry.key);
+    const month = await this.month(monthOf(entry.key));
     month[list] = month[list].filter(
       (old) => !(old.key === entry.key && old.recipient === entry.recipient),
     );
@@ -91,8 +97,7 @@ export class Ledger {
     this.dirty.add(monthOf(entry.key));
   }
 
-  private async month(key: string): Promise<LedgerMonth> {
-    const name = monthOf(key);
+  private async month(name: string): Promise<LedgerMonth> {
     const cached = this.months.get(name);
     if (cached) return cached;
 
@@ -110,6 +115,18 @@ export function openLedger(store: StateStore): Ledger {
 
 function monthOf(key: string): string {
   return key.slice(0, 7);
+}
+
+function merge(stored: LedgerMonth, ours: LedgerMonth): LedgerMonth {
+  const union = (theirs: LedgerEntry[], mine: LedgerEntry[]) => {
+    const id = (e: LedgerEntry) => `${e.key}\n${e.recipient}`;
+    const known = new Set(mine.map(id));
+    return [...theirs.filter((entry) => !known.has(id(entry))), ...mine];
+  };
+  return {
+    sent: union(stored.sent, ours.sent),
+    written: union(stored.written, ours.written),
+  };
 }
 
 function storeKey(month: string): string {

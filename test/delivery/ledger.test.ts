@@ -123,3 +123,28 @@ describe('Ledger', () => {
     expect((error as InputError).message).toBe(message);
   });
 });
+
+describe('two runs sharing a month', () => {
+  it('keeps what the other run saved meanwhile', async () => {
+    const first = openLedger(store);
+    const second = openLedger(store);
+    await first.sentTo('2026-11/law/executive', 'a@law.example.edu');
+    await second.sentTo('2026-11/law/executive', 'a@law.example.edu');
+
+    await first.markSent('2026-11/law/executive', 'a@law.example.edu', 'h', at);
+    await first.save();
+    await second.markSent(
+      '2026-11/med-it/executive',
+      'it@med.example.edu',
+      'h',
+      at,
+    );
+    await second.save();
+
+    const month = await openLedger(store).entries('2026-11');
+    expect(month.sent.map((e) => e.recipient)).toEqual([
+      'a@law.example.edu',
+      'it@med.example.edu',
+    ]);
+  });
+});
