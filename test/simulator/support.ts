@@ -44,14 +44,12 @@ const parser = new XMLParser({
   parseTagValue: false,
   trimValues: true,
   isArray: (name, jpath) =>
-    String(jpath).endsWith('ID_SET.ID') ||
+    /(ID_SET\.ID|IP_SET\.IP|IP_SET\.IP_RANGE)$/.test(String(jpath)) ||
     [
       'HOST',
       'DETECTION',
       'ASSET_GROUP',
       'VULN',
-      'IP',
-      'IP_RANGE',
       'ITEM',
       'APPLIANCE',
       'OPTION_PROFILE',
