@@ -62,3 +62,30 @@ export function readPlainly(): {
   }
   return { detections, severity };
 }
+
+/** Kept findings and systems for some addresses, by the plain reading. */
+export function plainCount(
+  ips: string[],
+  rules: {
+    excluded?: number[];
+    reclassified?: Map<number, [number, number]>;
+  } = {},
+): { kept: number; systems: number; bySeverity: Record<number, number> } {
+  const { detections, severity } = readPlainly();
+  const bySeverity: Record<number, number> = { 3: 0, 4: 0, 5: 0 };
+  const systems = new Set<string>();
+  let kept = 0;
+  for (const d of detections) {
+    if (!ips.includes(d.ip) || d.type !== 'Vuln') continue;
+    if (!['New', 'Active', 'Re-Opened'].includes(d.status)) continue;
+    if (rules.excluded?.includes(d.qid)) continue;
+    const move = rules.reclassified?.get(d.qid);
+    let level = severity.get(d.qid) ?? 0;
+    if (move && move[0] === level) level = move[1];
+    if (level < 3) continue;
+    kept += 1;
+    bySeverity[level] = (bySeverity[level] ?? 0) + 1;
+    systems.add(d.ip);
+  }
+  return { kept, systems: systems.size, bySeverity };
+}

@@ -1,0 +1,230 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { main } from '../../scripts/cli.ts';
+import { setSink } from '../../scripts/output/logger.ts';
+import { setPrintSink } from '../../scripts/output/print.ts';
+import {
+  FIXTURES,
+  FIXTURES_MISSING,
+  MISSING_REASON,
+  plainCount,
+  SAMPLE_REPORT,
+} from '../findings/sample-report.ts';
+import { pdfText } from '../reports/pdf-text.ts';
+import { writePolicyRepo } from '../reports/policy-repo.ts';
+import {
+  startSmtpServer,
+  type TestSmtpServer,
+} from '../support/smtp-server.ts';
+
+const ALPHA = [
+  '64.41.200.243',
+  '64.41.200.244',
+  '64.41.200.245',
+  '64.41.200.246',
+];
+const BETA = ['64.41.200.247', '64.41.200.248', '64.41.200.249'];
+// The repository's governance decisions the temporary repository copies.
+const RULES = {
+  excluded: [105459, 68521, 66040],
+  reclassified: new Map<number, [number, number]>([[70004, [3, 2]]]),
+};
+
+let smtp: TestSmtpServer | undefined;
+afterEach(async () => {
+  await smtp?.close();
+  smtp = undefined;
+});
+
+async function run(args: string[], env: Record<string, string> = {}) {
+  const printed: string[] = [];
+  const logged: string[] = [];
+  const restorePrint = setPrintSink((t) => printed.push(t));
+  const restoreLog = setSink((t) => logged.push(t));
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    const code = await main(['report', ...args]);
+    return { code, out: printed.join(''), log: logged.join('') };
+  } finally {
+    process.env = saved;
+    restorePrint();
+    restoreLog();
+  }
+}
+
+describe.skipIf(FIXTURES_MISSING)(
+  `vmgov report on the sample export (${MISSING_REASON} when skipped)`,
+  () => {
+    let root: string;
+    beforeAll(async () => {
+      root = await writePolicyRepo();
+    });
+    const source = () => [
+      '--root',
+      root,
+      '--month',
+      '2019-08',
+      '--scan-report',
+      SAMPLE_REPORT,
+    ];
+
+    it('writes every message to the outbox and ends with the table', async () => {
+      const alpha = plainCount(ALPHA, RULES);
+      const beta = plainCount(BETA, RULES);
+
+      const { code, out } = await run(source());
+
+      expect(code).toBe(0);
+      expect(out.split('\n').map((l) => l.replace(/\s+/g, ' ').trim())).toEqual(
+        [
+          'unit message recipients findings status',
+          `alpha executive 2 ${alpha.kept} written`,
+          `alpha sg-alpha--web 1 ${plainCount(['64.41.200.246'], RULES).kept} written`,
+          `beta executive 2 ${beta.kept} written`,
+          `iso rollup 2 ${alpha.kept + beta.kept} written`,
+          '',
+        ],
+      );
+      const folder = path.join(root, 'out', 'reports', '2019-08', 'alpha');
+      expect((await readdir(folder)).sort()).toEqual([
+        'executive.eml',
+        'executive.html',
+        'sg-alpha--web.eml',
+        'sg-alpha--web.html',
+        'sysadmin-alpha-2019-08.pdf',
+        'sysadmin-sg-alpha--web-2019-08.pdf',
+      ]);
+      const history = JSON.parse(
+        await readFile(
+          path.join(root, '.state', 'history', '2019-08.json'),
+          'utf8',
+        ),
+      );
+      expect(history.alpha).toEqual({
+        total: alpha.kept,
+        bySeverity: {
+          3: alpha.bySeverity[3],
+          4: alpha.bySeverity[4],
+          5: alpha.bySeverity[5],
+        },
+        systems: alpha.systems,
+        // All first found on 2019-07-31: the 7 days for 4 and 5 ran out in
+        // August, the 90 days for 3 had not.
+        overdue: alpha.bySeverity[4] + alpha.bySeverity[5],
+      });
+    });
+
+    it('sends through SMTP once per recipient, and a re-run sends nothing', async () => {
+      smtp = await startSmtpServer();
+      const beta = plainCount(BETA, RULES);
+
+      const first = await run([...source(), '--smtp', smtp.url]);
+      const again = await run([...source(), '--smtp', smtp.url]);
+
+      expect(first.code).toBe(0);
+      expect(smtp.received.map((m) => m.envelope.to[0])).toEqual([
+        'head@alpha.example.edu',
+        'admins@alpha.example.edu',
+        'web@alpha.example.edu',
+        'head@beta.example.edu',
+        'admins@beta.example.edu',
+        'iso-vuln-mgmt@example.edu',
+        'iso-governance@example.edu',
+      ]);
+      const mail = smtp.received[3].parsed;
+      expect(mail.subject).toBe(
+        'Stanford University vulnerability report, August 2019: Beta Institute',
+      );
+      expect(mail.text).toContain(
+        `${beta.kept} confirmed vulnerabilities of severity 3, 4 or 5 on ${beta.systems} systems.`,
+      );
+      expect(mail.text).toContain(
+        `Severity 5: ${beta.bySeverity[5]}\nSeverity 4: ${beta.bySeverity[4]}\n`,
+      );
+      const [pdf] = mail.attachments;
+      expect(pdf.filename).toBe('sysadmin-beta-2019-08.pdf');
+      const text = (await pdfText(pdf.content)).replace(/\s+/g, ' ');
+      expect(text).toContain(
+        `Confirmed vulnerabilities: ${beta.kept} on ${beta.systems} systems`,
+      );
+      expect(text).toContain('Appendix: rules applied');
+      expect(text).toContain('QID 70004: NetBIOS Bindings Information, 3 to 2');
+
+      expect(again.code).toBe(0);
+      expect(smtp.received).toHaveLength(7);
+      expect(again.out).toContain('skipped-already-sent');
+    });
+
+    it('goes on past a refused address and exits 1', async () => {
+      smtp = await startSmtpServer({
+        rejectRecipients: ['admins@alpha.example.edu'],
+      });
+
+      const { code, out } = await run([
+        ...source(),
+        '--smtp',
+        smtp.url,
+        '--resend',
+      ]);
+
+      expect(code).toBe(1);
+      expect(smtp.received).toHaveLength(6);
+      expect(out).toMatch(
+        /alpha +executive +2 +\d+ +failed: admins@alpha\.example\.edu/,
+      );
+      expect(out).toMatch(/beta +executive +2 +\d+ +sent/);
+    });
+  },
+);
+
+describe.skipIf(FIXTURES_MISSING)(
+  `vmgov report on offline detection files (${MISSING_REASON} when skipped)`,
+  () => {
+    it('lists a host outside every master group for ISO', async () => {
+      const root = await writePolicyRepo();
+
+      const { code } = await run([
+        '--root',
+        root,
+        '--month',
+        '2018-04',
+        '--detections',
+        path.join(FIXTURES, 'detections.xml'),
+        '--kb',
+        path.join(FIXTURES, 'kb_response.xml'),
+      ]);
+
+      expect(code).toBe(0);
+      const rollup = await readFile(
+        path.join(root, 'out', 'reports', '2018-04', 'iso', 'rollup.eml'),
+        'utf8',
+      );
+      expect(rollup).toContain('1 scanned hosts are in no master asset group');
+      expect(rollup).toContain('10.10.10.11 (2k8r2-u-10-11): 0 findings');
+    });
+  },
+);
+
+describe('vmgov report with bad flags', () => {
+  it.each([
+    [['--month', '2026-13'], '--month "2026-13" is not a month'],
+    [['--kb', 'kb.xml'], '--kb needs --detections'],
+    [
+      ['--scan-report', 'a.xml', '--detections', 'b.xml'],
+      '--scan-report and --detections cannot be used together',
+    ],
+  ])('refuses %j with exit 2', async (args, message) => {
+    const root = await writePolicyRepo();
+
+    const { code, log } = await run(['--root', root, ...args]);
+
+    expect(code).toBe(2);
+    expect(log).toContain(message);
+    expect(existsSync(path.join(root, 'out'))).toBe(false);
+  });
+});
