@@ -26,7 +26,9 @@ export function openSmtp(smtpUrl: string): SmtpSender {
   registerSecret(url.password);
   registerSecret(decodeURIComponent(url.password));
 
-  const transport = nodemailer.createTransport(smtpUrl);
+  // One pooled connection serves many messages instead of one each.
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+  const transport = nodemailer.createTransport(url.toString());
 
   return {
     async send(mail, recipient) {

@@ -45,6 +45,8 @@ export async function startSmtpServer(
     allowInsecureAuth: true,
     authOptional: !options.auth,
     logger: false,
+    // A reverse DNS lookup per connection costs seconds where DNS is slow.
+    disableReverseLookup: true,
     onAuth(auth, _session, callback) {
       const ok =
         auth.username === options.auth?.user &&
