@@ -86,6 +86,21 @@ export class AddressSet {
     return false;
   }
 
+  /** True when one interval of the set holds the whole range. */
+  containsRange(range: AddressRange): boolean {
+    const list = this.parts[range.family];
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [first, last] = list[mid];
+      if (range.first < first) hi = mid - 1;
+      else if (range.first > last) lo = mid + 1;
+      else return range.last <= last;
+    }
+    return false;
+  }
+
   containsSet(other: AddressSet): boolean {
     return other.subtract(this).isEmpty();
   }

@@ -3,7 +3,7 @@
  * remembers where each was written. Range texts are parsed here, and a bad
  * range becomes a `range-syntax` problem on its own line.
  */
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 
 import { RangeSyntaxError, parseRange } from '../net/address.ts';
 import { AddressSet } from '../net/address-set.ts';
@@ -51,8 +51,13 @@ export class Reader {
     value: unknown,
   ): { ranges: LocatedRange[]; set: AddressSet; invalid: number } {
     const ranges: LocatedRange[] = [];
-    list(value).forEach((text, index) => {
-      const at = this.at([...path, index]);
+    const texts = list(value);
+    // One lookup of the list node, not one walk from the root per item.
+    const node = this.source.doc.getIn(path, true);
+    const items = isSeq(node) ? node.items : [];
+    texts.forEach((text, index) => {
+      const item = items[index];
+      const at = item ? nodeLocation(this.source, item) : this.at(path);
       try {
         ranges.push({ ...parseRange(String(text)), at });
       } catch (cause) {
@@ -62,7 +67,7 @@ export class Reader {
         );
       }
     });
-    const invalid = list(value).length - ranges.length;
+    const invalid = texts.length - ranges.length;
     return { ranges, set: AddressSet.from(ranges), invalid };
   }
 }

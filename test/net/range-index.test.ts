@@ -11,8 +11,8 @@ const index = new RangeIndex(
     ['10.200.0.0-10.200.0.9', 'tail'],
     ['2001:db8::/32', 'v6'],
   ].map(([text, value]) => ({
-    range: parseRange(text as string),
-    value: value as string,
+    range: parseRange(text),
+    value: value,
   })),
 );
 

@@ -17,6 +17,13 @@ export async function problemLines(
   );
 }
 
+/** One row of a rule table: files to change, the problems expected. */
+export interface RuleCase {
+  name: string;
+  files: Record<string, string | null>;
+  expected: string[];
+}
+
 /** The base text with one exact fragment replaced; throws if absent. */
 export function edit(text: string, from: string, to: string): string {
   if (!text.includes(from)) throw new Error(`fragment not found: ${from}`);

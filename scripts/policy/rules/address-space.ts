@@ -14,6 +14,7 @@ export const addressSpace: Rule = {
   check({ model }) {
     const space = model.program.addressSpaceSet;
     const outside = (range: LocatedRange): Problem | undefined => {
+      if (space.containsRange(range)) return undefined;
       const rest = AddressSet.from([range]).subtract(space);
       if (rest.isEmpty()) return undefined;
       const first = rest.ranges()[0];

@@ -49,6 +49,7 @@ function outside(
 ): Problem[] {
   const problems: Problem[] = [];
   for (const range of ranges) {
+    if (group.set.containsRange(range)) continue;
     const rest = AddressSet.from([range]).subtract(group.set);
     const first = rest.ranges()[0];
     if (!first) continue;

@@ -11,9 +11,14 @@ export interface RangeEntry {
   group: string;
 }
 
+// Both overlap sweeps read the same sorted list: sort once per model.
+const cache = new WeakMap<PolicyModel, Record<Family, RangeEntry[]>>();
+
 export function sortedEntries(
   model: PolicyModel,
 ): Record<Family, RangeEntry[]> {
+  const cached = cache.get(model);
+  if (cached) return cached;
   const out: Record<Family, RangeEntry[]> = { 4: [], 6: [] };
   for (const unit of model.units) {
     for (const group of unit.masterAssetGroups) {
@@ -31,6 +36,7 @@ export function sortedEntries(
           : 0,
     );
   }
+  cache.set(model, out);
   return out;
 }
 

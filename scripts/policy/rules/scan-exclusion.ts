@@ -34,6 +34,7 @@ export const scanExclusion: Rule = {
         unit.masterAssetGroups.flatMap((g) => g.ranges),
       );
       for (const range of entry.ranges) {
+        if (owned.containsRange(range)) continue;
         const first = AddressSet.from([range]).subtract(owned).ranges()[0];
         if (!first) continue;
         problems.push(

@@ -7,7 +7,11 @@ import {
   SCANNING,
   removeRepos,
 } from '../../support/policy-repo.ts';
-import { edit, problemLines } from '../../support/problem-lines.ts';
+import {
+  type RuleCase,
+  edit,
+  problemLines,
+} from '../../support/problem-lines.ts';
 
 afterAll(removeRepos);
 
@@ -25,7 +29,7 @@ const extraExclusion = (qid: number, title: string): string =>
 `;
 
 describe('exclusion, reclassification and review rules', () => {
-  it.each([
+  it.each<RuleCase>([
     {
       name: 'a QID missing from the snapshot',
       files: { [X]: edit(EXCLUDED, 'qid: 105459', 'qid: 105458') },

@@ -2,7 +2,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { ALPHA, BETA, SCANNING } from '../../support/policy-repo.ts';
 import { removeRepos } from '../../support/policy-repo.ts';
-import { edit, problemLines } from '../../support/problem-lines.ts';
+import {
+  type RuleCase,
+  edit,
+  problemLines,
+} from '../../support/problem-lines.ts';
 
 afterAll(removeRepos);
 
@@ -10,7 +14,7 @@ const A = 'units/alpha.yaml';
 const B = 'units/beta.yaml';
 
 describe('range rules', () => {
-  it.each([
+  it.each<RuleCase>([
     {
       name: 'a CIDR with host bits set names the network meant',
       files: { [A]: edit(ALPHA, '10.0.1.0/24', '10.0.1.1/24') },

@@ -1,7 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { ALPHA, BETA, removeRepos } from '../../support/policy-repo.ts';
-import { edit, problemLines } from '../../support/problem-lines.ts';
+import {
+  type RuleCase,
+  edit,
+  problemLines,
+} from '../../support/problem-lines.ts';
 
 afterAll(removeRepos);
 
@@ -9,7 +13,7 @@ const A = 'units/alpha.yaml';
 const B = 'units/beta.yaml';
 
 describe('unit rules', () => {
-  it.each([
+  it.each<RuleCase>([
     {
       name: 'the unit id must equal the file name',
       files: { [B]: null, 'units/gamma.yaml': BETA },
