@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 
 import { register as apply } from './apply.ts';
 import { register as codeowners } from './codeowners.ts';
+import { register as importUnit } from './import.ts';
 import { register as demo } from './demo.ts';
 import { register as governance } from './governance.ts';
 import { register as plan } from './plan.ts';
@@ -28,6 +29,7 @@ const registrations: Register[] = [
   whois,
   plan,
   apply,
+  importUnit,
   sim,
   report,
   governance,
