@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-call -- parsed XML is untyped in assertions */
+/* eslint-disable @typescript-eslint/no-unsafe-return -- parsed XML is untyped in assertions */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
