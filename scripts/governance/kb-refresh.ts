@@ -74,7 +74,7 @@ export function refreshEntries(
       if (old) result.entries.push(old);
       continue;
     }
-    const fresh = entryFromKb(vuln, today, old);
+    const fresh = keepSource(entryFromKb(vuln, today, old), old);
     const decidedOn = decided.get(qid);
     const changed =
       decidedOn === undefined ? [] : stillOpen(old?.changed, decidedOn);
@@ -95,6 +95,23 @@ export function refreshEntries(
     .map((e) => e.qid)
     .filter((qid) => !wanted.includes(qid));
   return result;
+}
+
+/**
+ * An entry a refresh confirmed unchanged keeps its older source line, so a
+ * weekly refresh with nothing new changes nothing in the file.
+ */
+function keepSource(
+  fresh: SnapshotEntry,
+  old: SnapshotEntry | undefined,
+): SnapshotEntry {
+  if (!old?.source.startsWith('Qualys KB refresh')) return fresh;
+  const same =
+    changedFacts(old, fresh).length === 0 &&
+    old.vuln_type === fresh.vuln_type &&
+    old.patchable === fresh.patchable &&
+    old.unconfirmed.length === fresh.unconfirmed.length;
+  return same ? { ...fresh, source: old.source } : fresh;
 }
 
 /** Earlier changes governance has not re-decided since. */
