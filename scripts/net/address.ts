@@ -55,7 +55,9 @@ export function parseAddress(text: string): { family: Family; value: bigint } {
         'each of the four numbers must be between 0 and 255',
       );
     }
-    return { family: 4, value: fromBytes(octets) };
+    // Number arithmetic, one bigint at the end: parsing runs per range.
+    const value = octets.reduce((sum, octet) => sum * 256 + octet, 0);
+    return { family: 4, value: BigInt(value) };
   }
   if (trimmed.includes(':') && ipaddr.IPv6.isValid(trimmed)) {
     const parsed = ipaddr.IPv6.parse(trimmed);
