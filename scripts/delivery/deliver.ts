@@ -9,7 +9,7 @@ import type { Ledger } from './ledger.ts';
 import type { DeliveryResult, OutgoingMail } from './mail.ts';
 import { checkMail, MailError } from './mail-check.ts';
 import type { MailKey } from './mail-check.ts';
-import { DEFAULT_OUTBOX, writeToOutbox } from './outbox.ts';
+import { composeEml, DEFAULT_OUTBOX, writeToOutbox } from './outbox.ts';
 import { openSmtp } from './smtp.ts';
 import type { SmtpSender } from './smtp.ts';
 
@@ -98,9 +98,12 @@ async function deliverOne(
   const hash = contentHash(mail);
   if (run.options.dryRun) return planned(run, result, to);
 
+  // Composed once, so the outbox file and every recipient get the same
+  // bytes (and the same Message-ID).
+  const eml = await composeEml(mail);
   if (run.outbox !== undefined) {
     try {
-      result.files = await writeToOutbox(run.outbox, mail, key);
+      result.files = await writeToOutbox(run.outbox, mail, key, eml);
     } catch (error) {
       const message = `could not write to the outbox: ${errorText(error)}`;
       log.warn('message not written', { key: mail.key, error: message });
@@ -112,17 +115,17 @@ async function deliverOne(
     result.status = 'written';
   }
 
-  if (run.sender) await send(run, run.sender, mail, hash, result);
+  if (run.sender) await send(run, run.sender, { mail, eml, hash }, result);
   return result;
 }
 
 async function send(
   run: Run,
   sender: SmtpSender,
-  mail: OutgoingMail,
-  hash: string,
+  message: { mail: OutgoingMail; eml: Buffer; hash: string },
   result: DeliveryResult,
 ): Promise<void> {
+  const { mail, eml, hash } = message;
   const errors: string[] = [];
   result.delivered = [];
 
@@ -135,7 +138,7 @@ async function send(
       continue;
     }
     try {
-      await sender.send(mail, recipient);
+      await sender.send(eml, mail.from, recipient);
       await run.options.ledger.markSent(mail.key, recipient, hash);
       result.delivered.push(recipient);
     } catch (error) {

@@ -33,16 +33,16 @@ export async function composeEml(mail: OutgoingMail): Promise<Buffer> {
 }
 
 /**
- * Writes the message's files, all or none, and returns their paths
- * relative to the outbox.
+ * Writes the message's files (`eml` from composeEml), all or none, and
+ * returns their paths relative to the outbox.
  * @throws the file system's error; no target file is left half-written.
  */
 export async function writeToOutbox(
   outbox: string,
   mail: OutgoingMail,
   key: MailKey,
+  eml: Buffer,
 ): Promise<string[]> {
-  const eml = await composeEml(mail);
   const folder = `${key.month}/${key.unit}`;
   const files: { name: string; content: string | Buffer }[] = [
     { name: `${folder}/${key.kind}.eml`, content: eml },

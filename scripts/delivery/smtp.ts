@@ -7,12 +7,14 @@ import nodemailer from 'nodemailer';
 
 import { UsageError } from '../errors.ts';
 import { registerSecret } from '../output/logger.ts';
-import type { OutgoingMail } from './mail.ts';
 import { envelopeAddress } from './mail-check.ts';
 
 export interface SmtpSender {
-  /** Sends one message to one recipient; rejects when the server refuses. */
-  send(mail: OutgoingMail, recipient: string): Promise<void>;
+  /**
+   * Sends a composed message (composeEml) to one recipient; rejects when
+   * the server refuses.
+   */
+  send(eml: Buffer, from: string, recipient: string): Promise<void>;
   close(): void;
 }
 
@@ -31,17 +33,12 @@ export function openSmtp(smtpUrl: string): SmtpSender {
   const transport = nodemailer.createTransport(url.toString());
 
   return {
-    async send(mail, recipient) {
+    async send(eml, from, recipient) {
       // One envelope per recipient: the ledger is per recipient, and one
       // refused address must not take the others down with it.
       await transport.sendMail({
-        from: mail.from,
-        to: mail.to,
-        subject: mail.subject,
-        html: mail.html,
-        text: mail.text,
-        attachments: (mail.attachments ?? []).map((file) => ({ ...file })),
-        envelope: { from: envelopeAddress(mail.from), to: [recipient] },
+        raw: eml,
+        envelope: { from: envelopeAddress(from), to: [recipient] },
       });
     },
     close: () => transport.close(),
