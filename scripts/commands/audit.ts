@@ -10,7 +10,11 @@ import { openLedger } from '../delivery/ledger.ts';
 import { openStateStore } from '../delivery/state-store.ts';
 import { loadModel, todayFor } from '../governance/context.ts';
 import { auditMail, auditText } from '../governance/ignored-audit-mail.ts';
-import { collectIgnored, IGNORED_FILTER } from '../governance/ignored-audit.ts';
+import {
+  collectIgnored,
+  fillTitles,
+  IGNORED_FILTER,
+} from '../governance/ignored-audit.ts';
 import { unitLookup } from '../governance/unit-index.ts';
 import { log } from '../output/logger.ts';
 import { print } from '../output/print.ts';
@@ -62,6 +66,7 @@ async function ignored(options: AuditOptions): Promise<number> {
       model,
       unitLookup(model),
     );
+    await fillTitles(found, qualys.client);
   } finally {
     await qualys.close();
   }

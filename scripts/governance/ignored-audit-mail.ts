@@ -82,8 +82,12 @@ function auditHtml(found: readonly IgnoredDetection[], today: string): string {
 }
 
 function line(f: IgnoredDetection): string {
+  const host =
+    f.address.includes(':') && f.port !== undefined
+      ? `[${f.address}]`
+      : f.address;
   const port = f.port === undefined ? '' : `:${f.port}`;
-  return `${f.address}${port}  QID ${f.qid} ${f.title}  severity ${f.severity}`;
+  return `${host}${port}  QID ${f.qid} ${f.title}  severity ${f.severity}`;
 }
 
 function countByUnit(found: readonly IgnoredDetection[]): [string, number][] {

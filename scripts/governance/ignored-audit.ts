@@ -5,7 +5,11 @@
  * 4 or 5 flagged for ISO.
  */
 import type { PolicyModel } from '../policy/model.ts';
-import type { DetectionFilter, DetectionHost } from '../qualys/types.ts';
+import type {
+  DetectionFilter,
+  DetectionHost,
+  QualysClient,
+} from '../qualys/types.ts';
 import { UNASSIGNED, type UnitLookup } from './unit-index.ts';
 
 export type AuditFlag = 'never-ignore' | 'severity-4-5';
@@ -78,4 +82,24 @@ export async function collectIgnored(
       a.qid - b.qid ||
       (a.port ?? 0) - (b.port ?? 0),
   );
+}
+
+/**
+ * Titles from the Qualys KnowledgeBase for QIDs the snapshot does not hold,
+ * so ISO reads a name rather than a number.
+ */
+export async function fillTitles(
+  found: IgnoredDetection[],
+  client: Pick<QualysClient, 'listKb'>,
+): Promise<void> {
+  const unknown = [
+    ...new Set(
+      found.filter((f) => f.title === `QID ${f.qid}`).map((f) => f.qid),
+    ),
+  ];
+  if (unknown.length === 0) return;
+  const titles = new Map(
+    (await client.listKb(unknown)).map((v) => [v.qid, v.title]),
+  );
+  for (const f of found) f.title = titles.get(f.qid) ?? f.title;
 }
