@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { copyPolicy } from '../governance/policy-copy.ts';
+import { copyPolicy, REPO_ROOT } from '../governance/policy-copy.ts';
 import {
   startGitHubStandIn,
   type GitHubStandIn,
@@ -99,5 +100,99 @@ describe('vmgov governance expiries --github', () => {
     expect(run.code).toBe(0);
     expect(github.issues.filter((i) => i.pull)).toHaveLength(1);
     expect(github.issues.filter((i) => !i.pull)).toHaveLength(1);
+  });
+});
+
+describe('vmgov governance agenda --github', () => {
+  let github: GitHubStandIn;
+  const saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
+
+  beforeAll(async () => {
+    github = await startGitHubStandIn();
+    github.addIssue({
+      title: 'Exclusion request: QID 43393',
+      labels: ['exclusion-request'],
+    });
+    github.addIssue({
+      title: 'Scan disruption: scoreboard',
+      labels: ['scan-disruption'],
+    });
+    github.addIssue({
+      title: 'Old request',
+      labels: ['exclusion-request'],
+      state: 'closed',
+    });
+    github.addIssue({ title: 'Unrelated bug', labels: ['bug'] });
+    Object.assign(process.env, {
+      VMGOV_TODAY: '2027-01-20',
+      GITHUB_TOKEN: github.token,
+      GITHUB_REPOSITORY: github.repository,
+      GITHUB_API_URL: github.url,
+    });
+  });
+
+  afterAll(async () => {
+    for (const key of ENV_KEYS) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+    await github.close();
+  });
+
+  it('lists the open requests and the decisions due for review', async () => {
+    const run = await runCli([
+      'governance',
+      'agenda',
+      '--github',
+      '--root',
+      REPO_ROOT,
+    ]);
+
+    expect(run.code).toBe(0);
+    expect(run.out.replace(/ http\S+/g, '')).toBe(
+      [
+        '# Qualys governance agenda, 2027-01-20',
+        '',
+        '## Open requests',
+        '',
+        '- #1 Exclusion request: QID 43393 (exclusion-request)',
+        '- #2 Scan disruption: scoreboard (scan-disruption)',
+        '',
+        '## Decisions due for review',
+        '',
+        '- QID 68521 NFS-Utils Xlog Remote Buffer Overrun Vulnerability: review by 2027-02-11 (in 22 days), policy/excluded-qids.yaml:22',
+        '- QID 66040 Statd Format Bug Vulnerability: review by 2027-02-11 (in 22 days), policy/excluded-qids.yaml:32',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('vmgov governance page', () => {
+  it('writes every decision of this repository to the Markdown and HTML page', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'vmgov-page-'));
+    const run = await runCli([
+      'governance',
+      'page',
+      '--root',
+      REPO_ROOT,
+      '--out',
+      out,
+    ]);
+    const markdown = readFileSync(path.join(out, 'governance.md'), 'utf8');
+    const html = readFileSync(path.join(out, 'governance.html'), 'utf8');
+    rmSync(out, { recursive: true, force: true });
+
+    expect(run.code).toBe(0);
+    const rows = markdown.split('\n').filter((l) => /^\| (QID|\d)/.test(l));
+    expect(rows.map((r) => r.split(' | ')[0])).toEqual([
+      '| QID 105459 EOL/Obsolete Software: SNMP Protocol Version Detected',
+      '| QID 68521 NFS-Utils Xlog Remote Buffer Overrun Vulnerability',
+      '| QID 66040 Statd Format Bug Vulnerability',
+      '| QID 70004 NetBIOS Bindings Information (severity 3 → 2)',
+      '| 171.65.10.30 (med)',
+      '| 128.12.16.40-128.12.16.45 (athletics)',
+    ]);
+    expect(html.match(/<tr><td>/g)).toHaveLength(6);
   });
 });
