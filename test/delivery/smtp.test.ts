@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -141,6 +141,25 @@ describe('deliver through SMTP', () => {
     expect(smtp.received.map((m) => m.envelope.to[0])).toEqual([
       'cio@med.example.edu',
     ]);
+  });
+
+  it('sends the very message it wrote when given an outbox too', async () => {
+    smtp = await startSmtpServer();
+    const outbox = path.join(path.dirname(stateFolder), 'out');
+
+    const [result] = await deliver(messages().slice(1), {
+      smtpUrl: smtp.url,
+      outbox,
+      ledger: ledger(),
+    });
+
+    const eml = await readFile(
+      path.join(outbox, '2026-11', 'law', 'executive.eml'),
+    );
+    expect(result).toMatchObject({ status: 'sent', files: expect.any(Array) });
+    expect(smtp.received[0].raw.toString().trimEnd()).toBe(
+      eml.toString().trimEnd(),
+    );
   });
 
   it('plans without sending in a dry run, naming what was already sent', async () => {
