@@ -24,15 +24,20 @@ export function normalize(
   const readers = new Map<string, Reader>();
   for (const file of Object.values(POLICY_FILES)) {
     const source = sources.get(file);
-    if (!source) return { problems: [] };
-    readers.set(file, new Reader(source));
+    if (source) readers.set(file, new Reader(source));
+  }
+  const unitReaders = [...sources.values()]
+    .filter((s) => s.kind === 'unit')
+    .map((s) => new Reader(s));
+  const units = unitReaders.map((r) => normalizeUnit(r));
+  const unitProblems = unitReaders.flatMap((r) => r.problems);
+  // Units are still read so their own problems are listed too.
+  if (readers.size < Object.keys(POLICY_FILES).length) {
+    return { problems: unitProblems };
   }
   const reader = (file: string): Reader => readers.get(file) as Reader;
 
   const program = normalizeProgram(reader(POLICY_FILES.program));
-  const unitReaders = [...sources.values()]
-    .filter((s) => s.kind === 'unit')
-    .map((s) => new Reader(s));
   const model: PolicyModel = {
     root,
     program,
@@ -43,11 +48,10 @@ export function normalize(
     neverIgnore: normalizeNeverIgnore(reader(POLICY_FILES['never-ignore'])),
     scanning: normalizeScanning(reader(POLICY_FILES.scanning)),
     kb: normalizeKb(reader(POLICY_FILES['kb-snapshot'])),
-    units: unitReaders.map((r) => normalizeUnit(r)),
+    units,
   };
 
-  const problems = [...readers.values(), ...unitReaders].flatMap(
-    (r) => r.problems,
-  );
+  const problems = [...readers.values()].flatMap((r) => r.problems);
+  problems.push(...unitProblems);
   return { model, problems };
 }
