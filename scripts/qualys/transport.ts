@@ -3,6 +3,9 @@
  * a form-encoded POST with `action` in the body. Failures come back as a
  * classified outcome; nothing here retries.
  */
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+
 import axios, { type AxiosInstance } from 'axios';
 
 import { log } from '../output/logger.ts';
@@ -54,6 +57,10 @@ export class Transport {
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
       maxRedirects: 0,
+      // A kept-alive socket the server closed while a page was processed
+      // fails the next request, and a write would then look maybe-applied.
+      httpAgent: new HttpAgent({ keepAlive: false }),
+      httpsAgent: new HttpsAgent({ keepAlive: false }),
     });
   }
 
