@@ -10,10 +10,7 @@ import { UsageError } from '../../scripts/errors.ts';
 import { setSink } from '../../scripts/output/logger.ts';
 import { setPrintSink } from '../../scripts/output/print.ts';
 import { saveSimData } from '../../scripts/simulator/data.ts';
-import {
-  startSimulator,
-  type RunningSimulator,
-} from '../../scripts/simulator/server.ts';
+import { startSimulator } from '../../scripts/simulator/server.ts';
 import { runCli } from '../support/run-cli.ts';
 import { smallData } from './support.ts';
 
