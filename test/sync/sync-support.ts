@@ -56,10 +56,3 @@ export async function startHarness(
     },
   };
 }
-
-/** Calls the simulator saw, as `action` names of the group endpoint. */
-export function groupCalls(sim: RunningSimulator): string[] {
-  return sim.calls
-    .filter((c) => c.path === '/api/2.0/fo/asset/group/')
-    .map((c) => c.action ?? '');
-}

@@ -193,4 +193,26 @@ describe('sync against the simulator', () => {
       HAND_MADE,
     ]);
   });
+
+  it('goes on after one failed write and says which one failed', async () => {
+    harness = await startHarness(policy);
+    harness.sim.faults.add({
+      path: '/api/2.0/fo/asset/group/',
+      action: 'add',
+      kind: '999',
+    });
+    const { plan } = await planSync(harness.context, NO_OPTIONS);
+
+    const results = await applySync(harness.context, plan);
+
+    expect(results.map((r) => [r.title, r.outcome])).toEqual([
+      ['mg-law', 'failed'],
+      ['mg-med-it', 'ok'],
+      ['sg-med-it--low-intensity', 'ok'],
+      ['Exclude from Scan', 'ok'],
+    ]);
+    expect(results[0].detail).toMatch(
+      /^not applied \(Qualys error 999: .*\); run again$/,
+    );
+  });
 });
