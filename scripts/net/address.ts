@@ -101,8 +101,9 @@ function parseCidr(text: string): ParsedRange {
       `use a prefix between 0 and ${bits}`,
     );
   }
-  const hostBits = BigInt(bits - prefix);
-  const network = (value >> hostBits) << hostBits;
+  // Block sizes are cached per prefix length: fewer bigints per range.
+  const size = blockSize(family, bits - prefix);
+  const network = value - (value % size);
   if (network !== value) {
     const meant = `${formatAddress(family, network)}/${prefix}`;
     throw new RangeSyntaxError(
@@ -110,8 +111,15 @@ function parseCidr(text: string): ParsedRange {
       `did you mean ${meant}? A CIDR block must start at its network address`,
     );
   }
-  const last = network + (1n << hostBits) - 1n;
+  const last = network + size - 1n;
   return { family, first: network, last, text, kind: 'cidr' };
+}
+
+const BLOCK_SIZES: Record<Family, bigint[]> = { 4: [], 6: [] };
+
+function blockSize(family: Family, hostBits: number): bigint {
+  const sizes = BLOCK_SIZES[family];
+  return (sizes[hostBits] ??= 1n << BigInt(hostBits));
 }
 
 function parseDashRange(text: string): ParsedRange {

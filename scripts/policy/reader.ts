@@ -59,7 +59,9 @@ export class Reader {
       const item = items[index];
       const at = item ? nodeLocation(this.source, item) : this.at(path);
       try {
-        ranges.push({ ...parseRange(String(text)), at });
+        const range = parseRange(String(text)) as LocatedRange;
+        range.at = at;
+        ranges.push(range);
       } catch (cause) {
         if (!(cause instanceof RangeSyntaxError)) throw cause;
         this.problems.push(
