@@ -79,6 +79,8 @@ async function viaBareParser(
       form,
       {
         auth,
+        // As the client does: a fresh connection per page.
+        httpAgent: new Agent({ keepAlive: false }),
         headers: { 'X-Requested-With': 'vmgov-bench' },
         responseType: 'text',
         transformResponse: [(data: unknown) => data],
