@@ -10,8 +10,7 @@ import type { Command } from 'commander';
 
 import { UsageError } from '../errors.ts';
 import { githubContextFromEnv } from '../github/context.ts';
-import type { IssueSummary } from '../github/types.ts';
-import { REQUEST_LABELS, renderAgenda } from '../governance/agenda.ts';
+import { openRequests, renderAgenda } from '../governance/agenda.ts';
 import { gitHubFromEnv, todayFor } from '../governance/context.ts';
 import { readDecisionEntries } from '../governance/decision-entries.ts';
 import { findExpiring } from '../governance/expiries.ts';
@@ -141,21 +140,9 @@ async function agenda(
     today,
     parseDays(options.days),
   );
-  let requests: IssueSummary[] | undefined;
-  if (options.github) {
-    const github = gitHubFromEnv();
-    const byNumber = new Map<number, IssueSummary>();
-    // GitHub's label filter needs every label listed, so each is asked apart.
-    for (const label of REQUEST_LABELS) {
-      for (const issue of await github.listIssues({
-        labels: [label],
-        state: 'open',
-      })) {
-        byNumber.set(issue.number, issue);
-      }
-    }
-    requests = [...byNumber.values()];
-  }
+  const requests = options.github
+    ? await openRequests(gitHubFromEnv())
+    : undefined;
   print(renderAgenda(today, requests, due));
   return 0;
 }

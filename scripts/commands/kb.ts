@@ -10,7 +10,11 @@ import type { Command } from 'commander';
 
 import { UserError } from '../errors.ts';
 import { gitHubFromEnv, loadModel, todayFor } from '../governance/context.ts';
-import { policyQids, refreshEntries } from '../governance/kb-refresh.ts';
+import {
+  policyQids,
+  refreshEntries,
+  refreshPullRequestBody,
+} from '../governance/kb-refresh.ts';
 import {
   parseSnapshot,
   renderSnapshot,
@@ -105,7 +109,7 @@ async function refresh(options: KbOptions): Promise<number> {
     branch: KB_REFRESH_BRANCH,
     base: options.base,
     title: 'KnowledgeBase refresh',
-    body: refreshBody(result.changes, today),
+    body: refreshPullRequestBody(result.changes, today),
     files: { [SNAPSHOT_FILE]: text },
     labels: ['kb-refresh'],
   });
@@ -114,23 +118,6 @@ async function refresh(options: KbOptions): Promise<number> {
     action: pull.action,
   });
   return 0;
-}
-
-function refreshBody(
-  changes: { qid: number; fact: string; previous: string | number }[],
-  today: string,
-): string {
-  const lines = [
-    `The weekly KnowledgeBase refresh of ${today} rewrote \`${SNAPSHOT_FILE}\` from Qualys.`,
-    '',
-    changes.length === 0
-      ? 'No fact a decision relied on changed.'
-      : `Facts a decision relied on changed (validate flags each decision with \`kb-changed\` until governance re-decides):`,
-    ...changes.map(
-      (c) => `- QID ${c.qid}: ${c.fact} (was ${JSON.stringify(c.previous)})`,
-    ),
-  ];
-  return lines.join('\n');
 }
 
 /** @throws UserError when an edit fails; the edits before it stay applied. */

@@ -2,7 +2,7 @@
  * The monthly meeting's agenda: open requests from the issue forms, and the
  * decisions due for review.
  */
-import type { IssueSummary } from '../github/types.ts';
+import type { GitHubApi, IssueSummary } from '../github/types.ts';
 import type { ExpiringDecision } from './expiries.ts';
 import { describeDue } from './expiry-report.ts';
 
@@ -44,4 +44,21 @@ export function renderAgenda(
   if (due.length === 0) lines.push('None.');
   for (const item of due) lines.push(`- ${describeDue(item)}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Open issues carrying any request label, each once. */
+export async function openRequests(
+  github: Pick<GitHubApi, 'listIssues'>,
+): Promise<IssueSummary[]> {
+  const byNumber = new Map<number, IssueSummary>();
+  // GitHub's label filter needs every label listed, so each is asked apart.
+  for (const label of REQUEST_LABELS) {
+    for (const issue of await github.listIssues({
+      labels: [label],
+      state: 'open',
+    })) {
+      byNumber.set(issue.number, issue);
+    }
+  }
+  return [...byNumber.values()];
 }

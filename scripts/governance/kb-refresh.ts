@@ -121,3 +121,21 @@ function stillOpen(
 ): FactChange[] {
   return (changes ?? []).filter((c) => c.detected_on > decidedOn);
 }
+
+/** What the refresh pull request says about the facts that changed. */
+export function refreshPullRequestBody(
+  changes: { qid: number; fact: string; previous: string | number }[],
+  today: string,
+): string {
+  const lines = [
+    `The weekly KnowledgeBase refresh of ${today} rewrote \`policy/kb-snapshot.yaml\` from Qualys.`,
+    '',
+    changes.length === 0
+      ? 'No fact a decision relied on changed.'
+      : `Facts a decision relied on changed (validate flags each decision with \`kb-changed\` until governance re-decides):`,
+    ...changes.map(
+      (c) => `- QID ${c.qid}: ${c.fact} (was ${JSON.stringify(c.previous)})`,
+    ),
+  ];
+  return lines.join('\n');
+}
