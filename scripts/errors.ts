@@ -24,14 +24,20 @@ export class UserError extends Error {
 
 /** The policy repository or an input file is invalid (exit 1). */
 export class InputError extends UserError {
-  constructor(message: string, options: { hint?: string; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    options: { hint?: string; cause?: unknown } = {},
+  ) {
     super(message, { ...options, exitCode: 1 });
   }
 }
 
 /** Flags, environment or settings are missing or wrong (exit 2). */
 export class UsageError extends UserError {
-  constructor(message: string, options: { hint?: string; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    options: { hint?: string; cause?: unknown } = {},
+  ) {
     super(message, { ...options, exitCode: 2 });
   }
 }

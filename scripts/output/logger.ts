@@ -60,12 +60,17 @@ function formatMeta(meta: Record<string, unknown> | undefined): string {
 }
 
 function stringify(value: unknown): string {
-  if (typeof value === 'string') return /\s/.test(value) ? JSON.stringify(value) : value;
+  if (typeof value === 'string')
+    return /\s/.test(value) ? JSON.stringify(value) : value;
   if (value instanceof Error) return JSON.stringify(value.message);
   return JSON.stringify(value);
 }
 
-function write(level: Level, message: string, meta?: Record<string, unknown>): void {
+function write(
+  level: Level,
+  message: string,
+  meta?: Record<string, unknown>,
+): void {
   if (ORDER[level] < ORDER[threshold]) return;
   const tag = level === 'info' ? '' : `${level}: `;
   sink(redact(`${tag}${message}${formatMeta(meta)}\n`));
