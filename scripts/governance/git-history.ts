@@ -30,6 +30,8 @@ export interface EntryHistory {
  * History of lines `start..end` of `file` as of HEAD, or undefined when
  * `root` is not a git repository or the file is not committed yet.
  */
+// TODO(#6): `git log -L` reads line numbers against HEAD while the entries
+// are read from the working tree; uncommitted edits above an entry shift it.
 export async function entryHistory(
   root: string,
   file: string,
