@@ -50,8 +50,8 @@ describe('reads retry transient failures with backoff', () => {
   );
 
   it('retries a read that times out', async () => {
-    const { client, sim } = await open({ timeoutMs: 150 });
-    sim.faults.add({ path: APPLIANCE, kind: 'slow', delayMs: 600 });
+    const { client, sim } = await open({ timeoutMs: 1000 });
+    sim.faults.add({ path: APPLIANCE, kind: 'slow', delayMs: 3000 });
 
     expect(await client.listAppliances()).toHaveLength(2);
     expect(sim.calls).toHaveLength(2);
