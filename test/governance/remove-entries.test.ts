@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 import { removeListItems } from '../../scripts/governance/remove-entries.ts';
+import { REPO_ROOT } from './policy-copy.ts';
 
 const TEXT = `# yaml-language-server: $schema=../schemas/reclassifications.schema.json
 # Governance decisions moving a QID from severity 3 to 2.
@@ -69,5 +73,38 @@ reclassifications:
     ).toThrow(
       'policy/x.yaml: no `reclassifications` list to remove entries from',
     );
+  });
+});
+
+describe('removeListItems on this repository’s exclusions', () => {
+  const file = path.join(REPO_ROOT, 'policy/excluded-qids.yaml');
+
+  it('cuts a middle entry with the blank line above it, nothing else', () => {
+    const text = readFileSync(file, 'utf8');
+    const lines = text.split('\n');
+
+    const out = removeListItems(
+      text,
+      'policy/excluded-qids.yaml',
+      'excluded_qids',
+      [1],
+    );
+
+    // Lines 21-30 are the blank line and the entry of QID 68521.
+    expect(out).toBe([...lines.slice(0, 20), ...lines.slice(30)].join('\n'));
+  });
+
+  it('cuts the last entry and leaves the file ending after the one before', () => {
+    const text = readFileSync(file, 'utf8');
+    const lines = text.split('\n');
+
+    const out = removeListItems(
+      text,
+      'policy/excluded-qids.yaml',
+      'excluded_qids',
+      [2],
+    );
+
+    expect(out).toBe([...lines.slice(0, 30), ''].join('\n'));
   });
 });
