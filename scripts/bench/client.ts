@@ -25,9 +25,11 @@ function child(
   script: string,
   args: string[],
   env: NodeJS.ProcessEnv = {},
+  heapMiB?: number,
 ): ChildProcess {
+  const heap = heapMiB ? [`--max-old-space-size=${heapMiB}`] : [];
   return fork(here(script), args, {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...heap],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -46,13 +48,20 @@ function message<T>(process: ChildProcess): Promise<T> {
   });
 }
 
+// A bounded heap makes V8 collect as it goes, so peak RSS shows what a
+// run keeps rather than how lazily the collector ran.
+const HEAP_MIB = 256;
+
 async function measure(
   mode: 'client' | 'bare',
   target: unknown,
 ): Promise<RunResult> {
-  const run = child('stream-process.ts', [mode], {
-    VMGOV_BENCH_TARGET: JSON.stringify(target),
-  });
+  const run = child(
+    'stream-process.ts',
+    [mode],
+    { VMGOV_BENCH_TARGET: JSON.stringify(target) },
+    HEAP_MIB,
+  );
   const exited = once(run, 'exit');
   const result = await message<RunResult>(run);
   await exited;
@@ -97,6 +106,7 @@ async function main(): Promise<void> {
   }
   const flat =
     peaks.length < 2 || Math.max(...peaks) <= Math.min(...peaks) * 1.25;
+  print(`heap of each measured run capped at ${HEAP_MIB} MiB`);
   print(
     `worst ratio ${worstRatio.toFixed(2)} ${worstRatio >= RATIO_GOAL ? 'meets' : 'misses'} the goal of ${RATIO_GOAL}`,
   );
