@@ -3,7 +3,6 @@
  * with backpressure so a page of thousands of hosts never sits in memory
  * whole; a planned truncation cuts the body inside an element instead.
  */
-import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 
 const CHUNK = 64 * 1024;
@@ -56,6 +55,15 @@ export function cutInsideElement(whole: string): string {
   return whole.slice(0, Math.min(at, whole.length - 1));
 }
 
-async function drained(res: ServerResponse): Promise<void> {
-  await Promise.race([once(res, 'drain'), once(res, 'close')]);
+/** Waits for the socket to take more, or to close; leaves no listener behind. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }

@@ -13,13 +13,21 @@ const ESCAPES: Record<string, string> = {
   "'": '&apos;',
 };
 
+const SPECIAL = /[&<>"']/;
+
 export function esc(value: string | number): string {
-  return String(value).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+  if (typeof value === 'number') return String(value);
+  // Most values need no escaping; testing first keeps large pages fast.
+  if (!SPECIAL.test(value)) return value;
+  return value.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 /** CDATA section; a `]]>` inside the text is split across two sections. */
 export function cdata(value: string): string {
-  return `<![CDATA[${value.split(']]>').join(']]]]><![CDATA[>')}]]>`;
+  const safe = value.includes(']]>')
+    ? value.split(']]>').join(']]]]><![CDATA[>')
+    : value;
+  return `<![CDATA[${safe}]]>`;
 }
 
 /** `<NAME>value</NAME>`, or nothing when the value is absent. */
