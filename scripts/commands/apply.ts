@@ -36,7 +36,14 @@ export function register(program: Command, outcome: Outcome): void {
     .description('make Qualys match the repository (a dry run unless --yes)')
     .option('--yes', 'write to Qualys')
     .option('--checksum <sha256>', 'refuse unless the fresh plan has it')
-    .option('--detailed-exitcode', 'exit 4 when a dry run has changes');
+    .option('--detailed-exitcode', 'exit 4 when a dry run has changes')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 applied, nothing to do, or a dry run; 1 refused\n' +
+        '(checksum mismatch, broken limits, conflicts) or a group failed;\n' +
+        '2 usage or internal error; 4 a dry run with changes\n' +
+        '(--detailed-exitcode).',
+    );
   addSyncOptions(addQualysOptions(command)).action(
     async (options: ApplyOptions) => {
       outcome.code = await apply(options);

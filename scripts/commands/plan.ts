@@ -93,7 +93,13 @@ export function register(program: Command, outcome: Outcome): void {
     .option('--comment', 'keep the plan as one comment on the pull request')
     .option('--pr <number>', 'pull request for --comment (default: the event)')
     .option('--skip-reason <text>', 'only comment on the PR why no plan ran')
-    .option('--drift-issues', 'open or update an issue per unit that drifted');
+    .option('--drift-issues', 'open or update an issue per unit that drifted')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 no changes (or changes, without --detailed-exitcode),\n' +
+        '1 invalid policy or refused plan (conflicts, broken limits),\n' +
+        '2 usage or internal error, 4 changes pending (--detailed-exitcode).',
+    );
   addSyncOptions(addQualysOptions(command)).action(
     async (options: PlanOptions) => {
       outcome.code = await plan(options);

@@ -7,7 +7,7 @@
 import { log } from '../output/logger.ts';
 import { QualysAuthError, QualysLimitError } from '../qualys/errors.ts';
 import type { QualysClient } from '../qualys/types.ts';
-import { fieldDifferences } from './diff.ts';
+import { fieldDifferences } from './group-fields.ts';
 import { ownershipOf } from './marker.ts';
 import type { GroupChange, Plan } from './types.ts';
 

@@ -9,7 +9,7 @@ import { InputError } from '../errors.ts';
 import type { AddressSet } from '../net/address-set.ts';
 import { formatRange, rangeToCidrs } from '../net/address.ts';
 import type { Appliance, AssetGroup } from '../qualys/types.ts';
-import { currentSet } from './diff.ts';
+import { currentSet } from './group-fields.ts';
 
 export interface ImportIdentity {
   id: string;

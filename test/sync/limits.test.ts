@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { AddressSet } from '../../scripts/net/address-set.ts';
-import { delta } from '../../scripts/sync/diff.ts';
+import { delta } from '../../scripts/sync/group-fields.ts';
 import { checkLimits } from '../../scripts/sync/limits.ts';
 import type { GroupChange } from '../../scripts/sync/types.ts';
 

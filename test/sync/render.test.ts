@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { AddressSet } from '../../scripts/net/address-set.ts';
-import { delta } from '../../scripts/sync/diff.ts';
+import { delta } from '../../scripts/sync/group-fields.ts';
 import { planCommentBody } from '../../scripts/sync/publish.ts';
 import { renderMarkdown } from '../../scripts/sync/render-markdown.ts';
 import { renderResults } from '../../scripts/sync/render-results.ts';
