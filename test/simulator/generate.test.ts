@@ -1,10 +1,16 @@
+import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 import { AddressSet } from '../../scripts/net/address-set.ts';
+import { loadPolicyOrThrow } from '../../scripts/policy/load.ts';
 import type { SimData } from '../../scripts/simulator/data.ts';
 import { generateSimData } from '../../scripts/simulator/generate.ts';
 import { hostIn } from '../../scripts/simulator/host-source.ts';
-import type { SeedLayout } from '../../scripts/simulator/layout.ts';
+import {
+  layoutFromPolicy,
+  type SeedLayout,
+} from '../../scripts/simulator/layout.ts';
 
 const NOW = new Date('2026-11-15T12:00:00Z');
 const DAY_MS = 86_400_000;
@@ -176,5 +182,31 @@ describe('simulator data generator', () => {
 
   it('survives a JSON round trip unchanged', () => {
     expect(JSON.parse(JSON.stringify(data)) as SimData).toEqual(data);
+  });
+});
+
+describe('simulator data for the repository', () => {
+  it('puts hosts in every master group and sub-group the units declare', async () => {
+    const root = path.resolve(import.meta.dirname, '..', '..');
+    const model = await loadPolicyOrThrow(root, { today: '2026-11-15' });
+    const layout = layoutFromPolicy(model);
+    const generated = generateSimData(layout, 1, { now: NOW });
+    const count = (ranges: string[]) =>
+      generated.hosts.filter((h) => hostIn(h, AddressSet.parse(ranges))).length;
+
+    expect(layout.masterGroups).toHaveLength(
+      model.units.flatMap((u) => u.masterAssetGroups).length,
+    );
+    for (const group of layout.masterGroups) {
+      expect(count(group.ranges), group.title).toBeGreaterThanOrEqual(1);
+      for (const sub of group.subgroups)
+        expect(count(sub.ranges), sub.title).toBeGreaterThanOrEqual(1);
+    }
+    expect(generated.appliances.map((a) => a.name)).toEqual(
+      model.scanning.appliances.map((a) => a.name),
+    );
+    expect(generated.assetGroups.some((g) => g.title.startsWith('mg-'))).toBe(
+      false,
+    );
   });
 });
