@@ -12,6 +12,9 @@ import type {
 } from '../qualys/types.ts';
 import { UNASSIGNED, type UnitLookup } from './unit-index.ts';
 
+// One collator for all comparisons: building one per call is slow.
+const ADDRESS_ORDER = new Intl.Collator('en', { numeric: true });
+
 export type AuditFlag = 'never-ignore' | 'severity-4-5';
 
 export interface IgnoredDetection {
@@ -78,7 +81,7 @@ export async function collectIgnored(
   return found.sort(
     (a, b) =>
       a.unit.localeCompare(b.unit) ||
-      a.address.localeCompare(b.address, 'en', { numeric: true }) ||
+      ADDRESS_ORDER.compare(a.address, b.address) ||
       a.qid - b.qid ||
       (a.port ?? 0) - (b.port ?? 0),
   );

@@ -9,6 +9,9 @@ import type { Host } from '../qualys/types.ts';
 import { addDays, isIsoDate } from './dates.ts';
 import { UNASSIGNED, type UnitLookup } from './unit-index.ts';
 
+// One collator for all comparisons: building one per call is slow.
+const ADDRESS_ORDER = new Intl.Collator('en', { numeric: true });
+
 export interface PurgeCandidate {
   id: string;
   address: string;
@@ -75,7 +78,7 @@ export function planPurge(
   plan.candidates.sort(
     (a, b) =>
       a.unit.localeCompare(b.unit) ||
-      a.address.localeCompare(b.address, 'en', { numeric: true }) ||
+      ADDRESS_ORDER.compare(a.address, b.address) ||
       a.id.localeCompare(b.id),
   );
   return plan;
