@@ -41,7 +41,11 @@ export function diffGroups(
   const changes: GroupChange[] = [];
   const conflicts: Conflict[] = [];
 
+  // Sub-groups follow their master: while the master is refused, nothing
+  // generated from it is written either.
+  const refused = new Set<string>();
   for (const want of desired.groups) {
+    if (want.master && refused.has(want.master)) continue;
     const found = byTitle.get(want.title) ?? [];
     const ours = found.filter(
       (g) => ownershipOf(g.comments, desired.marker).kind === 'ours',
@@ -49,6 +53,7 @@ export function diffGroups(
     const adoptable = options.adopt.includes(want.title) && found.length === 1;
     if (ours.length > 1 || (ours.length === 0 && found.length > 1)) {
       conflicts.push(conflict(want, found, 'duplicate-title'));
+      refused.add(want.title);
     } else if (ours.length === 1 || adoptable) {
       const change = updateOf(want, ours[0] ?? found[0]);
       if (ours.length === 0) change.adopted = true;
@@ -64,6 +69,7 @@ export function diffGroups(
       );
       if (owner.kind === 'foreign') c.foundMarker = owner.marker;
       conflicts.push(c);
+      refused.add(want.title);
     }
   }
 
