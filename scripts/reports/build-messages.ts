@@ -76,7 +76,8 @@ function parts(
           to: sub.sysadmin,
           audience: `${unit.name}, ${sub.title}`,
           findings: findings.filter((f) => f.subgroup === sub.title),
-          // Governance counts are kept per unit, not per sub-group.
+          // TODO(#5): governance counts are kept per unit, not per sub-group,
+          // so a sub-group footnote shows zero; count them at assignment.
           counts: emptyCounts(),
         });
       }
