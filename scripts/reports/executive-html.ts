@@ -66,7 +66,11 @@ export async function executiveHtml(view: ExecutiveView): Promise<string> {
     text(`<p>${esc(view.footnote)}</p>`, 'font-size="11px" color="#555"'),
   ];
   const document =
-    `<mjml><mj-head><mj-title>${esc(view.subject)}</mj-title></mj-head>` +
+    `<mjml><mj-head><mj-title>${esc(view.subject)}</mj-title>` +
+    // System fonts only: MJML's default font is fetched from the web, which
+    // mail clients block and which would tell a third party who read it.
+    '<mj-attributes><mj-all font-family="Arial, Helvetica, sans-serif" />' +
+    '</mj-attributes></mj-head>' +
     `<mj-body><mj-section><mj-column>${parts.join('')}</mj-column></mj-section></mj-body></mjml>`;
 
   let result: Awaited<ReturnType<typeof mjml2html>>;

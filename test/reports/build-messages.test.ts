@@ -71,6 +71,17 @@ describe('buildMessages', () => {
     expect(iso).toContain('&lt;u&gt;x&lt;/u&gt;');
   });
 
+  it('loads nothing from the web when the mail is opened', async () => {
+    const { built } = await build();
+
+    for (const { mail } of built) {
+      expect(mail.html).not.toMatch(/@import|<link|fonts\.googleapis/i);
+    }
+    expect(built[0].mail.html).toContain(
+      'font-family:Arial, Helvetica, sans-serif',
+    );
+  });
+
   it('says the exact numbers in the plain-text part', async () => {
     const { built } = await build();
     const text = built[0].mail.text;
