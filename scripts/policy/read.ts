@@ -5,6 +5,8 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import type { ValidateFunction } from 'ajv';
+
 import { type FileKind, POLICY_FILES, UNITS_DIR } from './files.ts';
 import type { Problem } from './model.ts';
 import { decodeText, parseSource } from './parse.ts';
@@ -31,8 +33,15 @@ export async function readRepository(root: string): Promise<ReadResult> {
     failed: new Set(),
     problems: [],
   };
+  // One schema lookup per kind and load, not one per file: 2,000 units
+  // would otherwise each stat and read the same schema file.
+  const validators = new Map<FileKind, ValidateFunction | undefined>();
+  const validator = (kind: FileKind): ValidateFunction | undefined => {
+    if (!validators.has(kind)) validators.set(kind, validatorFor(root, kind));
+    return validators.get(kind);
+  };
   const loaded = await Promise.all(
-    wanted.map((w) => readOne(root, w.file, w.kind)),
+    wanted.map((w) => readOne(root, w.file, w.kind, validator)),
   );
   for (const [i, one] of loaded.entries()) {
     const file = (wanted[i] as { file: string }).file;
@@ -63,6 +72,7 @@ async function readOne(
   root: string,
   file: string,
   kind: FileKind,
+  validatorOf: (kind: FileKind) => ValidateFunction | undefined,
 ): Promise<{ source?: SourceFile; problems: Problem[] }> {
   let bytes: Uint8Array;
   try {
@@ -85,7 +95,7 @@ async function readOne(
   const parsed = parseSource(file, kind, decoded.text ?? '');
   if (!parsed.source) return parsed;
 
-  const validate = validatorFor(root, kind);
+  const validate = validatorOf(kind);
   const problems = validate ? checkSchema(parsed.source, validate) : [];
   return { source: parsed.source, problems };
 }
