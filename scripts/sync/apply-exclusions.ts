@@ -6,6 +6,7 @@
 import { AddressSet } from '../net/address-set.ts';
 import { QualysAuthError } from '../qualys/errors.ts';
 import type { QualysClient } from '../qualys/types.ts';
+import { type AddressCount, describeCount } from './address-count.ts';
 import type { ApplyResult } from './apply.ts';
 import {
   readExclusionRecord,
@@ -82,7 +83,7 @@ async function attempt(
 function result(
   action: string,
   ok: boolean,
-  count: string,
+  count: AddressCount,
   error: string | undefined,
 ): ApplyResult {
   const note = error ? ` after an unclear answer (${error})` : '';
@@ -91,7 +92,7 @@ function result(
       title: TITLE,
       action,
       outcome: 'ok',
-      detail: `${count} addresses verified${note}`,
+      detail: `${describeCount(count)} verified${note}`,
     };
   }
   return {

@@ -4,6 +4,7 @@
  * record) is ever removed; the rest is reported as unmanaged.
  */
 import { AddressSet } from '../net/address-set.ts';
+import { countOf } from './address-count.ts';
 import type { CurrentState, DesiredState, ExclusionChange } from './types.ts';
 
 export function diffExclusions(
@@ -22,8 +23,8 @@ export function diffExclusions(
     add: add.toQualys(),
     remove: remove.toQualys(),
     unmanaged: unmanaged.toQualys(),
-    addCount: add.size().toString(),
-    removeCount: remove.size().toString(),
+    addCount: countOf(add),
+    removeCount: countOf(remove),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { AddressSet } from '../net/address-set.ts';
 import type { AssetGroup } from '../qualys/types.ts';
+import { countOf } from './address-count.ts';
 import type { DesiredGroup, GroupFields, RangeDelta } from './types.ts';
 
 /** The Qualys fields a desired group should carry. */
@@ -67,8 +68,8 @@ export function delta(before: AddressSet, after: AddressSet): RangeDelta {
   return {
     added: added.toQualys(),
     removed: removed.toQualys(),
-    addedCount: added.size().toString(),
-    removedCount: removed.size().toString(),
-    beforeCount: before.size().toString(),
+    addedCount: countOf(added),
+    removedCount: countOf(removed),
+    beforeCount: countOf(before),
   };
 }

@@ -4,6 +4,7 @@
  * in a fixed order, so the same states always give the same plan.
  */
 import type { PolicyModel } from '../policy/model.ts';
+import { addCounts, NO_ADDRESSES } from './address-count.ts';
 import { approversOf, type OwnersFor } from './approvers.ts';
 import { diffGroups, type DiffOptions } from './diff.ts';
 import { diffExclusions } from './exclusions.ts';
@@ -47,17 +48,20 @@ export function buildPlan(input: PlanInput): Plan {
         ACTION_ORDER[a.action] - ACTION_ORDER[b.action] ||
         a.title.localeCompare(b.title),
     );
-    const removed = list.reduce((sum, c) => sum + removedByChange(c), 0n);
+    const removed = list.reduce(
+      (sum, c) => addCounts(sum, removedByChange(c)),
+      NO_ADDRESSES,
+    );
     return {
       unit,
       changes: list,
-      removedAddresses: removed.toString(),
+      removedAddresses: removed,
       approvers: approversOf(model, unit, input.ownersFor),
     };
   });
 
   return {
-    version: 1,
+    version: 2,
     marker: desired.marker,
     prune: options.prune,
     units,

@@ -5,6 +5,7 @@
  */
 import type { GitHubApi } from '../github/types.ts';
 import { log } from '../output/logger.ts';
+import { NO_ADDRESSES } from './address-count.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import type { Plan, UnitPlan } from './types.ts';
 
@@ -74,8 +75,8 @@ function driftBody(plan: Plan, unit: UnitPlan, checksum: string): string {
       add: [],
       remove: [],
       unmanaged: [],
-      addCount: '0',
-      removeCount: '0',
+      addCount: NO_ADDRESSES,
+      removeCount: NO_ADDRESSES,
     },
     conflicts: plan.conflicts.filter((c) => c.unit === unit.unit),
     limits: plan.limits.filter((l) => l.scope === unit.unit),

@@ -4,6 +4,7 @@
  * lists folded in <details>. `compact` leaves the lists out to fit a
  * comment.
  */
+import { describeCount } from './address-count.ts';
 import { shown, summaryLine } from './render-text.ts';
 import type { GroupChange, Plan, UnitPlan } from './types.ts';
 
@@ -63,8 +64,8 @@ function unitSection(unit: UnitPlan, compact = false): string[] {
     '',
     `Approve: ${unit.approvers.join(', ')}`,
     '',
-    '| Group | What happens | Addresses added | Addresses removed |',
-    '|---|---|---:|---:|',
+    '| Group | What happens | Added | Removed |',
+    '|---|---|---|---|',
   ];
   for (const c of unit.changes) {
     const what =
@@ -72,7 +73,8 @@ function unitSection(unit: UnitPlan, compact = false): string[] {
         ? `${WORDS[c.action]} (also ${c.changedFields.join(', ')})`
         : WORDS[c.action];
     out.push(
-      `| \`${c.title}\` | ${what} | ${c.ranges.addedCount} | ${c.ranges.removedCount} |`,
+      `| \`${c.title}\` | ${what} | ${describeCount(c.ranges.addedCount)} | ` +
+        `${describeCount(c.ranges.removedCount)} |`,
     );
   }
   out.push('');
@@ -102,9 +104,9 @@ function exclusionSection(plan: Plan, compact = false): string[] {
     '',
   ];
   if (ex.add.length > 0)
-    out.push(`- add ${ex.addCount} addresses: ${list(ex.add)}`);
+    out.push(`- add ${describeCount(ex.addCount)}: ${list(ex.add)}`);
   if (ex.remove.length > 0)
-    out.push(`- remove ${ex.removeCount} addresses: ${list(ex.remove)}`);
+    out.push(`- remove ${describeCount(ex.removeCount)}: ${list(ex.remove)}`);
   if (ex.unmanaged.length > 0)
     out.push(`- listed by hand, left alone: ${list(ex.unmanaged)}`);
   out.push('');

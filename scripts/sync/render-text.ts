@@ -1,7 +1,9 @@
 /**
  * The plan as text for a terminal or a workflow log: one block per unit,
  * then the Exclude-from-Scan list, conflicts, limits and a summary line.
+ * Counts are worded by describeCount: IPv4 addresses and IPv6 /64 networks.
  */
+import { describeCount } from './address-count.ts';
 import { countActions } from './plan.ts';
 import type { GroupChange, Plan } from './types.ts';
 
@@ -23,9 +25,11 @@ export function renderText(plan: Plan, checksum: string): string {
       `Exclude from Scan (approve: ${plan.governanceApprovers.join(', ')})`,
     );
     if (ex.add.length > 0)
-      lines.push(`  + add ${ex.addCount} addresses: ${shown(ex.add)}`);
+      lines.push(`  + add ${describeCount(ex.addCount)}: ${shown(ex.add)}`);
     if (ex.remove.length > 0)
-      lines.push(`  - remove ${ex.removeCount} addresses: ${shown(ex.remove)}`);
+      lines.push(
+        `  - remove ${describeCount(ex.removeCount)}: ${shown(ex.remove)}`,
+      );
     if (ex.unmanaged.length > 0)
       lines.push(`  unmanaged, left alone: ${shown(ex.unmanaged)}`);
   }
@@ -54,7 +58,8 @@ export function summaryLine(plan: Plan): string {
   return (
     `Summary: ${n.create} to create, ${n.update} to update, ` +
     `${n.delete} to delete, ${n.orphan} left over (needs --prune); ` +
-    `Exclude from Scan +${ex.addCount} -${ex.removeCount} addresses; ` +
+    `Exclude from Scan: ${describeCount(ex.addCount)} to add, ` +
+    `${describeCount(ex.removeCount)} to remove; ` +
     `${plan.conflicts.length} refused, ${plan.limits.length} limits broken`
   );
 }
@@ -63,10 +68,10 @@ function changeLines(change: GroupChange): string[] {
   const r = change.ranges;
   const head = `  ${SIGN[change.action]} ${change.action} ${change.title}`;
   if (change.action === 'create') {
-    return [`${head} with ${r.addedCount} addresses: ${shown(r.added)}`];
+    return [`${head} with ${describeCount(r.addedCount)}: ${shown(r.added)}`];
   }
   if (change.action === 'delete') {
-    return [`${head} (id ${change.id}, ${r.removedCount} addresses)`];
+    return [`${head} (id ${change.id}, ${describeCount(r.removedCount)})`];
   }
   if (change.action === 'orphan') {
     return [
@@ -74,7 +79,8 @@ function changeLines(change: GroupChange): string[] {
     ];
   }
   const lines = [
-    `${head} (id ${change.id}) +${r.addedCount} -${r.removedCount} addresses`,
+    `${head} (id ${change.id}): adds ${describeCount(r.addedCount)}; ` +
+      `removes ${describeCount(r.removedCount)}`,
   ];
   if (r.added.length > 0) lines.push(`      added: ${shown(r.added)}`);
   if (r.removed.length > 0) lines.push(`      removed: ${shown(r.removed)}`);

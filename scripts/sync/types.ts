@@ -6,6 +6,7 @@
  */
 import type { AddressSet } from '../net/address-set.ts';
 import type { AssetGroup } from '../qualys/types.ts';
+import type { AddressCount } from './address-count.ts';
 
 export type GroupKind = 'master' | 'subgroup';
 
@@ -54,11 +55,11 @@ export type GroupAction = 'create' | 'update' | 'delete' | 'orphan';
 export interface RangeDelta {
   added: string[];
   removed: string[];
-  /** Decimal strings: IPv6 counts outgrow a JS number. */
-  addedCount: string;
-  removedCount: string;
+  /** Per family: IPv4 addresses and IPv6 /64 networks (address-count.ts). */
+  addedCount: AddressCount;
+  removedCount: AddressCount;
   /** Size of the group before the change. */
-  beforeCount: string;
+  beforeCount: AddressCount;
 }
 
 /**
@@ -97,6 +98,7 @@ export interface LimitBreach {
     | 'maxRemovedAddressesTotal'
     | 'maxRemovedShareOfGroup';
   scope: string;
+  /** IPv4 addresses plus IPv6 /64 networks, or a percentage of a group. */
   limit: string;
   actual: string;
   message: string;
@@ -107,19 +109,20 @@ export interface ExclusionChange {
   remove: string[];
   /** Listed in Qualys but never by this repository: left alone. */
   unmanaged: string[];
-  addCount: string;
-  removeCount: string;
+  addCount: AddressCount;
+  removeCount: AddressCount;
 }
 
 export interface UnitPlan {
   unit: string;
   changes: GroupChange[];
-  removedAddresses: string;
+  removedAddresses: AddressCount;
   approvers: string[];
 }
 
 export interface Plan {
-  version: 1;
+  /** 2: address counts are split per family (IPv4, IPv6 /64s). */
+  version: 2;
   marker: string;
   prune: boolean;
   units: UnitPlan[];

@@ -50,7 +50,9 @@ describe('vmgov plan --drift-issues', () => {
     ]);
     const body = github.issues[0].body;
     expect(body).toContain('<!-- vmgov:drift:beta -->');
-    expect(body).toContain('| `mg-beta` | will change | 0 | 1 |');
+    expect(body).toContain(
+      '| `mg-beta` | will change | no addresses | 1 IPv4 address |',
+    );
   });
 
   it('is not drift once main has moved', async () => {

@@ -119,7 +119,7 @@ describe('vmgov import', () => {
     const adopted = await run(['plan', '--root', root, '--adopt', 'mg-gamma']);
     expect(adopted.code).toBe(0);
     expect(adopted.out).toContain(
-      '  ~ update mg-gamma (id 700) +0 -0 addresses\n' +
+      '  ~ update mg-gamma (id 700): adds no addresses; removes no addresses\n' +
         '      also sets: comments\n' +
         '      adopted: takes our marker\n',
     );

@@ -41,14 +41,16 @@ describe('vmgov plan', () => {
     expect(result.code).toBe(4);
     expect(result.out).toContain(
       'unit alpha (approve: @example/alpha-it, @example/governance)\n' +
-        '  + create mg-alpha with 18446744073709551872 addresses: ' +
+        '  + create mg-alpha with 256 IPv4 addresses and 1 IPv6 /64 network: ' +
         '10.0.1.0-10.0.1.255, 2001:db8::-2001:db8::ffff:ffff:ffff:ffff\n' +
-        '  + create sg-alpha--lab with 64 addresses: 10.0.1.64-10.0.1.127\n' +
-        '  + create sg-alpha--low-intensity with 11 addresses: 10.0.1.200-10.0.1.210\n',
+        '  + create sg-alpha--lab with 64 IPv4 addresses: 10.0.1.64-10.0.1.127\n' +
+        '  + create sg-alpha--low-intensity with 11 IPv4 addresses: ' +
+        '10.0.1.200-10.0.1.210\n',
     );
     expect(result.out).toContain(
       'Summary: 4 to create, 0 to update, 0 to delete, 0 left over ' +
-        '(needs --prune); Exclude from Scan +1 -0 addresses; 0 refused, 0 limits broken',
+        '(needs --prune); Exclude from Scan: 1 IPv4 address to add, ' +
+        'no addresses to remove; 0 refused, 0 limits broken',
     );
     expect(writes(sim)).toEqual([]);
   });
@@ -131,7 +133,8 @@ describe('vmgov apply', () => {
     const refused = await run(['apply', '--root', root, '--yes']);
     expect(refused.code).toBe(1);
     expect(refused.log).toContain(
-      'mg-beta would lose 192 of its 256 addresses (75%); the limit is 50% of a group',
+      'mg-beta would lose 192 of its 256 IPv4 addresses (75%); ' +
+        'the limit is 50% of a group, for IPv4 and IPv6 each',
     );
     expect(writes(sim).length).toBe(before);
 

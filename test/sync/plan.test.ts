@@ -55,7 +55,10 @@ describe('buildPlan', () => {
       orphan: 0,
     });
     expect(plan.units.map((u) => u.unit)).toEqual(['law', 'med-it']);
-    expect(plan.units[0].changes[0].ranges.addedCount).toBe('128');
+    expect(plan.units[0].changes[0].ranges.addedCount).toEqual({
+      ipv4: '128',
+      ipv6Networks64: '0',
+    });
   });
 
   it('has nothing to do when Qualys matches', () => {
@@ -80,12 +83,15 @@ describe('buildPlan', () => {
       ranges: {
         added: ['10.2.0.0-10.2.0.63'],
         removed: ['10.2.0.128-10.2.0.191'],
-        addedCount: '64',
-        removedCount: '64',
-        beforeCount: '128',
+        addedCount: { ipv4: '64', ipv6Networks64: '0' },
+        removedCount: { ipv4: '64', ipv6Networks64: '0' },
+        beforeCount: { ipv4: '128', ipv6Networks64: '0' },
       },
     });
-    expect(plan.units[0].removedAddresses).toBe('64');
+    expect(plan.units[0].removedAddresses).toEqual({
+      ipv4: '64',
+      ipv6Networks64: '0',
+    });
   });
 
   it.each([

@@ -24,14 +24,14 @@ const UPDATE: GroupChange = {
 
 function plan(changes: GroupChange[]): Plan {
   return {
-    version: 1,
+    version: 2,
     marker: MARKER,
     prune: false,
     units: [
       {
         unit: 'law',
         changes,
-        removedAddresses: '64',
+        removedAddresses: { ipv4: '64', ipv6Networks64: '0' },
         approvers: ['@s/law-it'],
       },
     ],
@@ -39,8 +39,8 @@ function plan(changes: GroupChange[]): Plan {
       add: ['10.2.0.9'],
       remove: [],
       unmanaged: ['10.9.9.9'],
-      addCount: '1',
-      removeCount: '0',
+      addCount: { ipv4: '1', ipv6Networks64: '0' },
+      removeCount: { ipv4: '0', ipv6Networks64: '0' },
     },
     conflicts: [],
     limits: [],
@@ -55,17 +55,18 @@ describe('renderText', () => {
         `Plan for ${MARKER} (checksum abc)`,
         '',
         'unit law (approve: @s/law-it)',
-        '  ~ update mg-law (id 40) +1 -64 addresses',
+        '  ~ update mg-law (id 40): adds 1 IPv4 address; removes 64 IPv4 addresses',
         '      added: 10.2.1.1',
         '      removed: 10.2.0.64-10.2.0.127',
         '      also sets: comments',
         '',
         'Exclude from Scan (approve: @s/governance)',
-        '  + add 1 addresses: 10.2.0.9',
+        '  + add 1 IPv4 address: 10.2.0.9',
         '  unmanaged, left alone: 10.9.9.9',
         '',
         'Summary: 0 to create, 1 to update, 0 to delete, 0 left over (needs --prune); ' +
-          'Exclude from Scan +1 -0 addresses; 0 refused, 0 limits broken',
+          'Exclude from Scan: 1 IPv4 address to add, no addresses to remove; ' +
+          '0 refused, 0 limits broken',
         '',
       ].join('\n'),
     );
@@ -75,7 +76,9 @@ describe('renderText', () => {
 describe('renderMarkdown', () => {
   it('has a table row per change in plain words', () => {
     const md = renderMarkdown(plan([UPDATE]), 'abc');
-    expect(md).toContain('| `mg-law` | will change (also comments) | 1 | 64 |');
+    expect(md).toContain(
+      '| `mg-law` | will change (also comments) | 1 IPv4 address | 64 IPv4 addresses |',
+    );
     expect(md).toContain('- added: 10.2.1.1\n- removed: 10.2.0.64-10.2.0.127');
     expect(md).toContain('Plan checksum: `abc`');
   });
@@ -95,7 +98,7 @@ describe('renderMarkdown', () => {
     expect(full.length).toBeGreaterThan(65_536);
     expect(body.length).toBeLessThan(60_200);
     expect(body).toContain(
-      '| `mg-law` | will change (also comments) | 6000 | 0 |',
+      '| `mg-law` | will change (also comments) | 6,000 IPv4 addresses | no addresses |',
     );
     expect(body).toContain(
       'the full plan is in the `plan` artifact of this run',

@@ -118,9 +118,9 @@ describe('sync against the simulator', () => {
     expect(plan.units[0].changes[0].ranges).toEqual({
       added: ['10.2.0.100-10.2.0.127', '10.2.0.200'],
       removed: ['10.2.0.250'],
-      addedCount: '29',
-      removedCount: '1',
-      beforeCount: '101',
+      addedCount: { ipv4: '29', ipv6Networks64: '0' },
+      removedCount: { ipv4: '1', ipv6Networks64: '0' },
+      beforeCount: { ipv4: '101', ipv6Networks64: '0' },
     });
 
     const results = await applySync(harness.context, plan);
