@@ -32,8 +32,6 @@ export async function loadPolicy(
   options: LoadOptions = {},
 ): Promise<LoadResult> {
   const today = resolveToday(options);
-  // TODO(#2): validate costs about 1.55x a bare YAML parse on the bench
-  // (goal 1.5); what remains is the schema pass and range parsing.
   const read = await readRepository(root);
   const normalized = normalize(root, read.sources);
   const problems = [...read.problems, ...normalized.problems];
