@@ -3,11 +3,15 @@
  * throw into an exit code (0 clean, 1 the input has errors, 2 usage or
  * internal error). Nothing else sets the exit code.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
 import { Command, CommanderError } from 'commander';
 
 import { registerCommands } from './commands/index.ts';
-import { isUserError } from './errors.ts';
+import { UsageError, isUserError } from './errors.ts';
 import { log, setLevel } from './output/logger.ts';
+import { QualysApiError, QualysTransportError } from './qualys/errors.ts';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('vmgov')
@@ -21,10 +25,11 @@ export async function main(argv: string[]): Promise<number> {
     })
     .showHelpAfterError();
 
-  program.hook('preAction', (root) => {
+  program.hook('preAction', (root, action) => {
     const opts = root.opts<{ verbose?: boolean; quiet?: boolean }>();
     if (opts.verbose) setLevel('debug');
     else if (opts.quiet) setLevel('warn');
+    checkRoot(action.opts<{ root?: unknown }>().root);
   });
 
   const outcome = { code: 0 };
@@ -38,6 +43,24 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * A mistyped --root must not read as "nothing to do": every command that
+ * takes it needs a policy repository there.
+ * @throws UsageError naming the folder when it holds no policy/program.yaml.
+ */
+function checkRoot(root: unknown): void {
+  if (typeof root !== 'string') return;
+  const program = path.join(root, 'policy', 'program.yaml');
+  if (existsSync(program)) return;
+  const where = path.resolve(root);
+  const problem = existsSync(where)
+    ? 'has no policy/program.yaml'
+    : 'does not exist';
+  throw new UsageError(`--root ${where} ${problem}`, {
+    hint: 'give the folder of the policy repository (the one holding policy/ and units/)',
+  });
+}
+
 function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) {
     const clean = ['commander.helpDisplayed', 'commander.version'];
@@ -47,6 +70,17 @@ function exitCodeFor(error: unknown): number {
     log.error(error.message);
     if (error.hint) log.error(`hint: ${error.hint}`);
     return error.exitCode;
+  }
+  if (error instanceof QualysTransportError) {
+    log.error(`could not reach Qualys: ${error.message}`);
+    log.error(
+      'hint: check QUALYS_API_URL (your platform API server) and the network',
+    );
+    return 2;
+  }
+  if (error instanceof QualysApiError) {
+    log.error(`Qualys refused the request: ${error.message}`);
+    return 2;
   }
   log.error('internal error, please report it with the --verbose output', {
     error: error instanceof Error ? error.message : String(error),
