@@ -97,6 +97,16 @@ async function refresh(options: KbOptions): Promise<number> {
     print('The KnowledgeBase snapshot is up to date.');
     return 0;
   }
+  if (options.simulator) {
+    // Simulator facts are made up: they must never pass for Qualys's own
+    // in the snapshot that validate trusts.
+    print(
+      `${SNAPSHOT_FILE} left as it is: with --simulator the refresh only ` +
+        `shows what it would change (${result.entries.length} QIDs, ` +
+        `${result.changes.length} changed facts).`,
+    );
+    return 0;
+  }
   // Written whole to a side file first, so a failure leaves the old one.
   await writeFile(`${file}.tmp`, text);
   await rename(`${file}.tmp`, file);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,5 +134,22 @@ describe('vmgov kb refresh --pr', () => {
     const run = await refresh();
 
     expect(run.out).toBe('The KnowledgeBase snapshot is up to date.\n');
+  });
+});
+
+describe('vmgov kb refresh --simulator', () => {
+  it('shows what would change and leaves the real snapshot alone', async () => {
+    const root = path.resolve(import.meta.dirname, '..', '..');
+    const file = path.join(root, 'policy', 'kb-snapshot.yaml');
+    const before = await readFile(file, 'utf8');
+
+    const run = await runCli(['kb', 'refresh', '--simulator', '--root', root]);
+
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(
+      'policy/kb-snapshot.yaml left as it is: with --simulator the refresh ' +
+        'only shows what it would change (11 QIDs, 0 changed facts).',
+    );
+    expect(await readFile(file, 'utf8')).toBe(before);
   });
 });
