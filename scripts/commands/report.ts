@@ -84,6 +84,14 @@ export async function runReport(
       hint: 'write it as YYYY-MM, e.g. 2026-11',
     });
   }
+  const latest = lastEndedMonth(today(env));
+  if (month > latest) {
+    // Deadlines and "overdue" are counted at the month's end: a month that
+    // has not ended yet would report findings as late that are not.
+    throw new UsageError(`--month ${month} has not ended yet`, {
+      hint: `report a month that has ended, at the latest ${latest}`,
+    });
+  }
   const smtpUrl = options.smtp ?? env.SMTP_URL;
   const outbox =
     options.outbox ??

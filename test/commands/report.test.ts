@@ -213,6 +213,7 @@ describe.skipIf(FIXTURES_MISSING)(
 describe('vmgov report with bad flags', () => {
   it.each([
     [['--month', '2026-13'], '--month "2026-13" is not a month'],
+    [['--month', '2999-01'], '--month 2999-01 has not ended yet'],
     [['--kb', 'kb.xml'], '--kb needs --detections'],
     [
       ['--scan-report', 'a.xml', '--detections', 'b.xml'],
