@@ -13,6 +13,7 @@ import { main } from '../cli.ts';
 import { UserError } from '../errors.ts';
 import { lastEndedMonth } from '../findings/deadline.ts';
 import { print } from '../output/print.ts';
+import { loadPolicyOrThrow } from '../policy/load.ts';
 import { simDataFromRoot } from '../simulator/seed-from-root.ts';
 import { startSimulator } from '../simulator/server.ts';
 import type { Outcome } from './index.ts';
@@ -108,9 +109,13 @@ export async function runDemo(options: DemoOptions): Promise<number> {
         );
       }
     }
+    const marker = (await loadPolicyOrThrow(root)).program.sync.marker;
     const groups = simulator.data.assetGroups.length;
+    const managed = simulator.data.assetGroups.filter((group) =>
+      group.comments?.includes(marker),
+    ).length;
     const files = await listFiles(path.join(outbox, month));
-    printSummary({ hostCount, groups, files, outbox, month, started });
+    printSummary({ hostCount, groups, managed, files, outbox, month, started });
     return 0;
   } finally {
     restore();
@@ -156,21 +161,27 @@ async function listFiles(dir: string): Promise<string[]> {
 function printSummary(facts: {
   hostCount: number;
   groups: number;
+  managed: number;
   files: string[];
   outbox: string;
   month: string;
   started: number;
 }): void {
   const mails = facts.files.filter((file) => file.endsWith('.eml'));
+  const pages = facts.files.filter((file) => file.endsWith('.html'));
   const pdfs = facts.files.filter((file) => file.endsWith('.pdf'));
+  const byHand = facts.groups - facts.managed;
   print('');
   print(`demo finished in ${seconds(facts.started)} s`);
   print(`  simulated hosts:        ${facts.hostCount}`);
-  print(`  asset groups in Qualys: ${facts.groups}`);
-  print(`  mails written:          ${mails.length}`);
+  print(
+    `  asset groups in Qualys: ${facts.groups} (${facts.managed} from this ` +
+      `repository, ${byHand} made by hand in Qualys and left untouched)`,
+  );
+  print(`  mails written:          ${mails.length} (.eml, with .html to view)`);
   print(`  PDFs written:           ${pdfs.length}`);
   print(`  outbox:                 ${path.join(facts.outbox, facts.month)}`);
-  for (const file of [...mails, ...pdfs]) {
+  for (const file of [...mails, ...pages, ...pdfs]) {
     print(`    ${path.relative(process.cwd(), file)}`);
   }
 }
