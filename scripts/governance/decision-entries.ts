@@ -59,8 +59,8 @@ export interface DecisionEntry {
 
 /**
  * Reads every dated decision of the repository at `root`, in file order.
- * A missing file holds no decisions.
- * @throws InputError when a file is not valid YAML (file and line named).
+ * @throws InputError when a file is missing (a lost file must not read as
+ * "nothing due") or is not valid YAML (file and line named).
  */
 export async function readDecisionEntries(
   root: string,
@@ -68,7 +68,11 @@ export async function readDecisionEntries(
   const entries: DecisionEntry[] = [];
   for (const source of DECISION_SOURCES) {
     const text = await readOptional(path.join(root, source.file));
-    if (text === undefined) continue;
+    if (text === undefined) {
+      throw new InputError(`${source.file} is missing`, {
+        hint: `restore it; with no decisions it holds \`${source.listKey}: []\``,
+      });
+    }
     entries.push(...parseDecisionEntries(text, source));
   }
   return entries;

@@ -196,3 +196,24 @@ describe('vmgov governance page', () => {
     expect(html.match(/<tr><td>/g)).toHaveLength(6);
   });
 });
+
+describe('vmgov governance expiries with a lost policy file', () => {
+  it('fails naming the file instead of reporting nothing due', async () => {
+    const copy = copyPolicy();
+    try {
+      rmSync(path.join(copy.root, 'policy', 'excluded-qids.yaml'));
+
+      const run = await runCli(['governance', 'expiries', '--root', copy.root]);
+
+      expect(run.code).toBe(1);
+      expect(run.out).toBe('');
+      expect(run.err).toContain(
+        'error: policy/excluded-qids.yaml is missing\n' +
+          'error: hint: restore it; with no decisions it holds ' +
+          '`excluded_qids: []`\n',
+      );
+    } finally {
+      copy.remove();
+    }
+  });
+});

@@ -145,6 +145,8 @@ describe('collectOutcomes', () => {
       'policy/excluded-qids.yaml',
       `excluded_qids:\n${EXCLUSION_68521}`,
     );
+    bare.write('policy/reclassifications.yaml', 'reclassifications: []\n');
+    bare.write('policy/scanning.yaml', 'exclude_from_scan: []\n');
     const offline = await collectOutcomes(bare.root, { today: '2026-12-03' });
     bare.remove();
 
