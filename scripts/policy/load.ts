@@ -86,7 +86,12 @@ export function resolveToday(options: LoadOptions): string {
   const env = options.env ?? process.env;
   const today =
     options.today ?? env.VMGOV_TODAY ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
+  // Date.parse rolls 2026-02-30 over to March: compare the round trip.
+  const real =
+    /^\d{4}-\d{2}-\d{2}$/.test(today) &&
+    !Number.isNaN(Date.parse(today)) &&
+    new Date(`${today}T00:00:00Z`).toISOString().slice(0, 10) === today;
+  if (!real) {
     throw new UsageError(`"${today}" is not a date`, {
       hint: 'give today as YYYY-MM-DD (option --today or VMGOV_TODAY)',
     });

@@ -84,6 +84,10 @@ describe('vmgov validate', () => {
       ['--today', '2026-13-40'],
       'error: "2026-13-40" is not a date\nerror: hint: give today as YYYY-MM-DD (option --today or VMGOV_TODAY)\n',
     ],
+    [
+      ['--today', '2026-02-30'],
+      'error: "2026-02-30" is not a date\nerror: hint: give today as YYYY-MM-DD (option --today or VMGOV_TODAY)\n',
+    ],
   ])('exits 2 for bad options %j', async (args, err) => {
     const root = await writeRepo();
     const run = await runCli(['validate', '--root', root, ...args]);
