@@ -1,7 +1,8 @@
 /**
  * The findings pipeline: stream a source's hosts, place each by address,
  * keep what the policy keeps, then fetch KnowledgeBase facts for the QIDs
- * that remain. Only kept findings stay in memory.
+ * that remain. Only kept findings stay in memory, with text of their own,
+ * so no page outlives its parse.
  */
 import { log } from '../output/logger.ts';
 import type { PolicyModel, Unit } from '../policy/model.ts';
@@ -15,12 +16,15 @@ import {
   type ScannedHost,
   type Vulnerability,
 } from './model.ts';
+import { ownHost } from './own-text.ts';
 import { createPolicyFilter } from './policy-filter.ts';
 
 export interface UnitFindings {
   unit: Unit;
   findings: Finding[];
   counts: FilterCounts;
+  /** The same counts for each sub-group's hosts, by sub-group title. */
+  subgroupCounts: Map<string, FilterCounts>;
 }
 
 /** A scanned host no master asset group holds, for ISO's coverage list. */
@@ -38,9 +42,6 @@ export interface MonthFindings {
   totals: FilterCounts;
 }
 
-// TODO(#5): every kept finding stays in memory until rendering, so peak
-// memory grows with the findings (1,072 MiB at 20,000 hosts); keep only
-// what the reports need per unit, or spill each unit to a file.
 /**
  * Runs the pipeline for one month (YYYY-MM).
  * @throws whatever the source throws (InputError for bad files, Qualys
@@ -57,7 +58,12 @@ export async function collectFindings(
   const byUnit = new Map<string, UnitFindings>(
     model.units.map((unit) => [
       unit.id,
-      { unit, findings: [], counts: emptyCounts() },
+      {
+        unit,
+        findings: [],
+        counts: emptyCounts(),
+        subgroupCounts: new Map(),
+      },
     ]),
   );
   const uncovered: UncoveredHost[] = [];
@@ -68,13 +74,20 @@ export async function collectFindings(
   for await (const batch of source.batches()) {
     for (const item of batch) {
       hosts += 1;
-      const place = assigner.place(item.host);
+      const host = ownHost(item.host);
+      const place = assigner.place(host);
       const target = place ? byUnit.get(place.unit.id) : undefined;
-      const kept = filter.apply(item, target?.counts ?? outside);
+      const counts = emptyCounts();
+      const kept = filter.apply({ host, detections: item.detections }, counts);
       for (const finding of kept) qids.add(finding.qid);
       if (!place || !target) {
-        uncovered.push({ host: item.host, findings: kept.length });
+        addCounts(outside, counts);
+        uncovered.push({ host, findings: kept.length });
         continue;
+      }
+      addCounts(target.counts, counts);
+      if (place.subgroup) {
+        addCounts(subgroupCounts(target, place.subgroup.title), counts);
       }
       for (const finding of kept) {
         finding.masterGroup = place.master.title;
@@ -100,10 +113,21 @@ export async function collectFindings(
 
 function sumCounts(all: FilterCounts[]): FilterCounts {
   const total = emptyCounts();
-  for (const counts of all) {
-    for (const key of Object.keys(total) as (keyof FilterCounts)[]) {
-      total[key] += counts[key];
-    }
-  }
+  for (const counts of all) addCounts(total, counts);
   return total;
+}
+
+function addCounts(into: FilterCounts, counts: FilterCounts): void {
+  for (const key of Object.keys(into) as (keyof FilterCounts)[]) {
+    into[key] += counts[key];
+  }
+}
+
+function subgroupCounts(unit: UnitFindings, title: string): FilterCounts {
+  let counts = unit.subgroupCounts.get(title);
+  if (!counts) {
+    counts = emptyCounts();
+    unit.subgroupCounts.set(title, counts);
+  }
+  return counts;
 }

@@ -69,7 +69,6 @@ export interface Finding {
   protocol?: string;
   status: 'New' | 'Active' | 'Re-Opened';
   firstFound?: string;
-  lastFound?: string;
   /** Evidence, already shortened. */
   evidence?: string;
   /** Remediation deadline, YYYY-MM-DD; undefined without a first-found date. */

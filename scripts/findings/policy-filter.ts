@@ -7,12 +7,21 @@
 import type { PolicyModel, Severity } from '../policy/model.ts';
 import { deadline } from './deadline.ts';
 import type { FilterCounts, Finding, HostDetections } from './model.ts';
+import { ownText } from './own-text.ts';
 
-const OPEN = new Set(['New', 'Active', 'Re-Opened']);
+// The statuses reported, as constants: the parsed ones are page text.
+const OPEN_STATUS: Partial<Record<string, Finding['status']>> = {
+  New: 'New',
+  Active: 'Active',
+  'Re-Opened': 'Re-Opened',
+};
 const EVIDENCE_CHARS = 300;
 
 export interface PolicyFilter {
-  /** Findings kept from one host; `counts` is updated in place. */
+  /**
+   * Findings kept from one host; `counts` is updated in place. Their text
+   * is copied, but the host is shared: pass one that owns its text.
+   */
   apply(item: HostDetections, counts: FilterCounts): Finding[];
 }
 
@@ -42,7 +51,9 @@ export function createPolicyFilter(
           counts.notConfirmed += 1;
           continue;
         }
-        if (d.status === undefined || !OPEN.has(d.status)) {
+        const status =
+          d.status === undefined ? undefined : OPEN_STATUS[d.status];
+        if (status === undefined) {
           counts.otherStatus += 1;
           continue;
         }
@@ -74,11 +85,10 @@ export function createPolicyFilter(
           severity: severity as Severity,
           originalSeverity: applies ? move.from : undefined,
           port: d.port,
-          protocol: d.protocol,
-          status: d.status as Finding['status'],
-          firstFound: d.firstFound,
-          lastFound: d.lastFound,
-          evidence: shorten(d.results),
+          protocol: ownText(d.protocol),
+          status,
+          firstFound: ownText(d.firstFound),
+          evidence: ownText(shorten(d.results)),
           dueDate: due.dueDate,
           daysOverdue: due.daysOverdue,
         });

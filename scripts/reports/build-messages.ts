@@ -13,7 +13,7 @@ import { executiveHtml } from './executive-html.ts';
 import { executiveText } from './executive-text.ts';
 import { executiveView } from './executive-view.ts';
 import { rollup } from './rollup.ts';
-import { rulesApplied } from './rules-applied.ts';
+import { type RulesApplied, rulesApplied } from './rules-applied.ts';
 import { sysadminPdf } from './sysadmin-pdf.ts';
 
 /** Unit id used in the ledger and outbox for ISO's roll-up. */
@@ -55,7 +55,7 @@ function parts(
   previous: MonthCounts | undefined,
 ): Part[] {
   const out: Part[] = [];
-  for (const { unit, findings, counts } of result.units) {
+  for (const { unit, findings, counts, subgroupCounts } of result.units) {
     out.push({
       key: `${result.month}/${unit.id}/executive`,
       pdfName: unit.id,
@@ -76,9 +76,7 @@ function parts(
           to: sub.sysadmin,
           audience: `${unit.name}, ${sub.title}`,
           findings: findings.filter((f) => f.subgroup === sub.title),
-          // TODO(#5): governance counts are kept per unit, not per sub-group,
-          // so a sub-group footnote shows zero; count them at assignment.
-          counts: emptyCounts(),
+          counts: subgroupCounts.get(sub.title) ?? emptyCounts(),
         });
       }
     }
@@ -93,72 +91,91 @@ export interface BuiltMessage {
 }
 
 /**
- * Builds every message of the month. A part that fails to render is
- * reported through `onError` and left out; the others are still built.
+ * Renders the month's messages one at a time, ISO's roll-up last. A part
+ * that fails to render is reported through `onError` and left out; the
+ * others are still rendered.
  */
-export async function buildMessages(
+export async function* renderMessages(
   result: MonthFindings,
   model: PolicyModel,
   previous: MonthCounts | undefined,
   onError: (key: string, unit: string, to: string[], error: unknown) => void,
-): Promise<BuiltMessage[]> {
+): AsyncGenerator<BuiltMessage> {
   const { organization } = model.program;
   const from = model.program.reports.sender;
   const rules = rulesApplied(model);
-  const messages: BuiltMessage[] = [];
 
   for (const part of parts(result, previous)) {
+    let mail: OutgoingMail;
     try {
-      const filename = `sysadmin-${part.pdfName}-${result.month}.pdf`;
-      const pdf = await sysadminPdf({
-        organization,
-        audience: part.audience,
-        month: result.month,
-        monthEnd: result.monthEnd,
-        findings: part.findings,
-        counts: part.counts,
-        vulnerabilities: result.vulnerabilities,
-        rules,
-      });
-      const view = executiveView({
-        organization,
-        audience: part.audience,
-        month: result.month,
-        summary: summarize(part.findings),
-        counts: part.counts,
-        vulnerabilities: result.vulnerabilities,
-        previous: part.previous,
-        attachment: filename,
-      });
-      const mail: OutgoingMail = {
-        key: part.key,
-        unit: part.unit,
-        to: part.to,
-        from,
-        subject: view.subject,
-        html: await executiveHtml(view),
-        text: executiveText(view),
-        attachments: [
-          { filename, content: pdf, contentType: 'application/pdf' },
-        ],
-      };
-      messages.push({ mail, findings: part.findings.length });
+      mail = await renderPart(part, result, { organization, from, rules });
     } catch (error) {
       onError(part.key, part.unit, part.to, error);
+      continue;
     }
+    yield { mail, findings: part.findings.length };
   }
 
   const iso = rollup(result, organization);
-  const isoMail: OutgoingMail = {
-    key: `${result.month}/${ISO_UNIT}/rollup`,
-    unit: ISO_UNIT,
-    to: model.program.governance.isoRecipients,
-    from,
-    subject: iso.subject,
-    html: iso.html,
-    text: iso.text,
-  };
   const total = result.units.reduce((n, u) => n + u.findings.length, 0);
-  messages.push({ mail: isoMail, findings: total });
+  yield {
+    mail: {
+      key: `${result.month}/${ISO_UNIT}/rollup`,
+      unit: ISO_UNIT,
+      to: model.program.governance.isoRecipients,
+      from,
+      subject: iso.subject,
+      html: iso.html,
+      text: iso.text,
+    },
+    findings: total,
+  };
+}
+
+/** Every message of the month at once; see `renderMessages`. */
+export async function buildMessages(
+  ...args: Parameters<typeof renderMessages>
+): Promise<BuiltMessage[]> {
+  const messages: BuiltMessage[] = [];
+  for await (const message of renderMessages(...args)) messages.push(message);
   return messages;
+}
+
+async function renderPart(
+  part: Part,
+  result: MonthFindings,
+  common: { organization: string; from: string; rules: RulesApplied },
+): Promise<OutgoingMail> {
+  const { organization, from, rules } = common;
+  const filename = `sysadmin-${part.pdfName}-${result.month}.pdf`;
+  const pdf = await sysadminPdf({
+    organization,
+    audience: part.audience,
+    month: result.month,
+    monthEnd: result.monthEnd,
+    findings: part.findings,
+    counts: part.counts,
+    vulnerabilities: result.vulnerabilities,
+    rules,
+  });
+  const view = executiveView({
+    organization,
+    audience: part.audience,
+    month: result.month,
+    summary: summarize(part.findings),
+    counts: part.counts,
+    vulnerabilities: result.vulnerabilities,
+    previous: part.previous,
+    attachment: filename,
+  });
+  return {
+    key: part.key,
+    unit: part.unit,
+    to: part.to,
+    from,
+    subject: view.subject,
+    html: await executiveHtml(view),
+    text: executiveText(view),
+    attachments: [{ filename, content: pdf, contentType: 'application/pdf' }],
+  };
 }

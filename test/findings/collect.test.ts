@@ -1,0 +1,201 @@
+import { runInNewContext } from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
+
+import { describe, expect, it } from 'vitest';
+
+import { collectFindings } from '../../scripts/findings/collect.ts';
+import { detectionPagesSource } from '../../scripts/findings/detection-file-source.ts';
+import {
+  emptyCounts,
+  type Vulnerability,
+} from '../../scripts/findings/model.ts';
+import { buildMessages } from '../../scripts/reports/build-messages.ts';
+import { buildPolicy } from './policy-fixture.ts';
+
+const policy = buildPolicy({
+  units: [
+    {
+      id: 'med',
+      masters: [
+        {
+          title: 'mg-med',
+          ranges: ['10.1.0.0/24'],
+          subgroups: [
+            {
+              name: 'lab',
+              ranges: ['10.1.0.128/25'],
+              sysadmin: ['lab@med.example.edu'],
+            },
+          ],
+        },
+      ],
+    },
+  ],
+  excluded: [105459],
+  reclassified: [{ qid: 70004, from: 3, to: 2 }],
+  isoRecipients: ['iso@example.edu'],
+});
+
+interface PageDetection {
+  qid: number;
+  severity: number;
+  results?: string;
+}
+
+function hostXml(id: number, ip: string, detections: PageDetection[]) {
+  const list = detections
+    .map(
+      (d) =>
+        `<DETECTION><QID>${d.qid}</QID><TYPE>Confirmed</TYPE>` +
+        `<SEVERITY>${d.severity}</SEVERITY><STATUS>Active</STATUS>` +
+        `<RESULTS><![CDATA[${d.results ?? 'seen'}]]></RESULTS>` +
+        '<FIRST_FOUND_DATETIME>2026-10-01T03:00:00Z</FIRST_FOUND_DATETIME>' +
+        '<IS_IGNORED>0</IS_IGNORED><IS_DISABLED>0</IS_DISABLED></DETECTION>',
+    )
+    .join('');
+  return (
+    `<HOST><ID>${id}</ID><IP>${ip}</IP><TRACKING_METHOD>IP</TRACKING_METHOD>` +
+    `<DNS><![CDATA[host-${id}.med.example.edu]]></DNS>` +
+    `<DETECTION_LIST>${list}</DETECTION_LIST></HOST>`
+  );
+}
+
+function page(hosts: string[]): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8" ?><HOST_LIST_VM_DETECTION_OUTPUT>' +
+    `<RESPONSE><HOST_LIST>${hosts.join('')}</HOST_LIST></RESPONSE>` +
+    '</HOST_LIST_VM_DETECTION_OUTPUT>'
+  );
+}
+
+function sourceOf(pages: () => Iterable<string>) {
+  return detectionPagesSource(
+    'test pages',
+    function* () {
+      for (const xml of pages()) yield { origin: 'test page', xml };
+    },
+    () => Promise.resolve(new Map<number, Vulnerability>()),
+  );
+}
+
+const month = () =>
+  collectFindings(
+    sourceOf(() => [
+      page([
+        hostXml(1, '10.1.0.5', [
+          { qid: 90001, severity: 4 },
+          { qid: 105459, severity: 3 },
+        ]),
+        hostXml(2, '10.1.0.130', [
+          { qid: 90001, severity: 5 },
+          { qid: 105459, severity: 3 },
+          { qid: 70004, severity: 3 },
+        ]),
+        hostXml(3, '10.9.9.9', [{ qid: 90001, severity: 4 }]),
+      ]),
+    ]),
+    policy,
+    '2026-10',
+  );
+
+describe('collectFindings', () => {
+  it('counts governance decisions per unit and per sub-group', async () => {
+    const result = await month();
+    const [med] = result.units;
+
+    expect(med.counts).toEqual({
+      ...emptyCounts(),
+      seen: 5,
+      kept: 2,
+      excluded: 2,
+      reclassified: 1,
+      otherSeverity: 1,
+    });
+    expect([...med.subgroupCounts]).toEqual([
+      [
+        'sg-med--lab',
+        {
+          ...emptyCounts(),
+          seen: 3,
+          kept: 1,
+          excluded: 1,
+          reclassified: 1,
+          otherSeverity: 1,
+        },
+      ],
+    ]);
+    expect(med.findings.map((f) => [f.host.ip, f.qid, f.subgroup])).toEqual([
+      ['10.1.0.5', 90001, undefined],
+      ['10.1.0.130', 90001, 'sg-med--lab'],
+    ]);
+    expect(result.uncovered).toEqual([
+      {
+        host: {
+          id: '3',
+          ip: '10.9.9.9',
+          dns: 'host-3.med.example.edu',
+          os: undefined,
+          netbios: undefined,
+        },
+        findings: 1,
+      },
+    ]);
+    expect(result.totals).toMatchObject({ seen: 6, kept: 3, excluded: 2 });
+  });
+
+  it("writes the sub-group's own governance counts in its footnote", async () => {
+    const built = await buildMessages(await month(), policy, undefined, () => {
+      throw new Error('no message may fail');
+    });
+    const texts = new Map(built.map((b) => [b.mail.key, b.mail.text]));
+
+    expect(texts.get('2026-10/med/executive')).toContain(
+      'Governance decisions applied: 2 findings left out (ISO excluded ' +
+        'QIDs), 1 finding reclassified',
+    );
+    expect(texts.get('2026-10/med/sg-med--lab')).toContain(
+      'Governance decisions applied: 1 finding left out (ISO excluded ' +
+        'QIDs), 1 finding reclassified',
+    );
+  });
+
+  // A regression: kept findings held substrings of their page, so every
+  // page parsed stayed in memory (1 GiB at 20,000 hosts).
+  it('keeps no page alive through the findings it keeps', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const pages = 8;
+    const noise = 'x'.repeat(20_000);
+    let pageChars = 0;
+    const source = sourceOf(function* () {
+      for (let p = 0; p < pages; p += 1) {
+        const low = Array.from({ length: 200 }, (_, k) => ({
+          qid: 200000 + k,
+          severity: 1,
+          results: noise,
+        }));
+        const xml = page([
+          hostXml(p + 1, `10.1.0.${p + 1}`, [
+            { qid: 90001, severity: 4, results: `banner of host ${p + 1}` },
+            ...low,
+          ]),
+        ]);
+        pageChars += xml.length;
+        yield xml;
+      }
+    });
+
+    await month(); // compiles the code paths, which takes heap too
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const result = await collectFindings(source, policy, '2026-10');
+    gc();
+    const retained = process.memoryUsage().heapUsed - before;
+
+    expect(result.totals.kept).toBe(pages);
+    expect(pageChars).toBeGreaterThan(pages * 4_000_000);
+    // The pages total 32 MB and all stayed with the bug; now at most the
+    // last page (4 MB) lingers until the next parse.
+    expect(retained).toBeLessThan(pageChars / 4);
+  });
+});
