@@ -19,7 +19,7 @@ import { lastEndedMonth, previousMonth } from '../findings/deadline.ts';
 import { log } from '../output/logger.ts';
 import { print } from '../output/print.ts';
 import { loadPolicyOrThrow } from '../policy/load.ts';
-import { buildMessages, monthCounts } from '../reports/build-messages.ts';
+import { monthCounts, renderMessages } from '../reports/build-messages.ts';
 import { formatTable, rowFor } from '../reports/delivery-table.ts';
 import type { Outcome } from './index.ts';
 import { addQualysOptions } from './qualys-connection.ts';
@@ -100,49 +100,63 @@ export async function runReport(
   const model = await loadPolicyOrThrow(options.root);
   const store = openStateStore({ root: options.root, env });
   const source = await openReportSource(options, model, store);
-  let built;
-  const failures: DeliveryResult[] = [];
+  let result;
   try {
-    const result = await collectFindings(source.source, model, month);
-    log.info('findings collected', {
-      month,
-      kept: result.totals.kept,
-      excluded: result.totals.excluded,
-    });
-    const previous = await readMonthCounts(store, previousMonth(month));
-    built = await buildMessages(
-      result,
-      model,
-      previous,
-      (key, unit, to, error) => {
-        const reason = error instanceof Error ? error.message : String(error);
-        log.error('report not built', { key, error: reason });
-        failures.push({
-          key,
-          unit,
-          to,
-          status: 'failed',
-          delivered: [],
-          skipped: [],
-          failed: to,
-          error: reason,
-        });
-      },
-    );
-    await writeMonthCounts(store, month, monthCounts(result));
+    result = await collectFindings(source.source, model, month);
   } finally {
     await source.close();
   }
+  log.info('findings collected', {
+    month,
+    kept: result.totals.kept,
+    excluded: result.totals.excluded,
+  });
+  const previous = await readMonthCounts(store, previousMonth(month));
+  await writeMonthCounts(store, month, monthCounts(result));
 
-  const ledger = openLedger(store);
-  const results = await deliver(
-    built.map((b) => b.mail),
-    { outbox, smtpUrl, ledger, resend: options.resend },
-  );
-  const findings = new Map(built.map((b) => [b.mail.key, b.findings]));
+  // Each message is rendered, delivered and let go before the next, so a
+  // month of PDFs never sits in memory together.
+  const failures: DeliveryResult[] = [];
+  const findings = new Map<string, number>();
+  const messages = async function* () {
+    const rendered = renderMessages(result, model, previous, (...failed) =>
+      failures.push(notRendered(...failed)),
+    );
+    for await (const message of rendered) {
+      findings.set(message.mail.key, message.findings);
+      yield message.mail;
+    }
+  };
+  const results = await deliver(messages(), {
+    outbox,
+    smtpUrl,
+    ledger: openLedger(store),
+    resend: options.resend,
+  });
+
   const all = [...results, ...failures];
   print(formatTable(all.map((r) => rowFor(r, findings.get(r.key) ?? 0))));
   return all.some((r) => r.status === 'failed') ? 1 : 0;
+}
+
+function notRendered(
+  key: string,
+  unit: string,
+  to: string[],
+  error: unknown,
+): DeliveryResult {
+  const reason = error instanceof Error ? error.message : String(error);
+  log.error('report not built', { key, error: reason });
+  return {
+    key,
+    unit,
+    to,
+    status: 'failed',
+    delivered: [],
+    skipped: [],
+    failed: to,
+    error: reason,
+  };
 }
 
 function today(env: NodeJS.ProcessEnv): Date {

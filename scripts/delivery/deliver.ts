@@ -35,11 +35,13 @@ interface Run {
 
 /**
  * Delivers every message and returns one result per message, in order.
+ * Messages may arrive one at a time, so a month's reports need never sit
+ * in memory together.
  * @throws UsageError when the SMTP URL is unusable (before anything is
  *   sent); the store's error when the ledger cannot be saved at the end.
  */
 export async function deliver(
-  messages: OutgoingMail[],
+  messages: Iterable<OutgoingMail> | AsyncIterable<OutgoingMail>,
   options: DeliverOptions,
 ): Promise<DeliveryResult[]> {
   const sender =
@@ -55,7 +57,7 @@ export async function deliver(
 
   try {
     let sinceSave = 0;
-    for (const mail of messages) {
+    for await (const mail of messages) {
       const result = await deliverOne(run, mail);
       results.push(result);
       if (result.status === 'sent') sinceSave += 1;
