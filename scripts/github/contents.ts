@@ -30,14 +30,23 @@ export class Contents {
         this.octokit.rest.repos.getContent({ ...this.repo, path, ref: branch }),
       );
       if (Array.isArray(data) || data.type !== 'file') return undefined;
-      // TODO(#5): files over 1 MB come back without content; read the blob
-      // instead if a ledger month ever grows that large.
-      const content = Buffer.from(data.content, 'base64').toString('utf8');
+      // Over 1 MB the contents API answers without the text (encoding
+      // "none"); the blob API serves it up to 100 MB.
+      const base64 =
+        data.encoding === 'none' ? await this.blob(data.sha) : data.content;
+      const content = Buffer.from(base64, 'base64').toString('utf8');
       return { sha: data.sha, content };
     } catch (error) {
       if (hasStatus(error, 404)) return undefined;
       throw error;
     }
+  }
+
+  private async blob(sha: string): Promise<string> {
+    const { data } = await call(`read blob ${sha}`, () =>
+      this.octokit.rest.git.getBlob({ ...this.repo, file_sha: sha }),
+    );
+    return data.content;
   }
 
   /** Commit sha a branch points at, or undefined when it does not exist. */

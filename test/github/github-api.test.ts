@@ -270,6 +270,17 @@ describe('files on branches', () => {
     expect(await api.readFile(branch, path)).toBe(expected);
   });
 
+  it('reads a file over 1 MB, which the contents API sends without text', async () => {
+    const big = `${'{"ledger":"entry"}\n'.repeat(60_000)}`;
+    await api.writeFile('state', 'ledger/2026-11.json', big, 'ledger');
+
+    const read = await api.readFile('state', 'ledger/2026-11.json');
+
+    expect(Buffer.byteLength(big)).toBeGreaterThan(1024 * 1024);
+    expect(read).toBe(big);
+    expect(github.count('GET', '/git/blobs/')).toBe(1);
+  });
+
   it('lists files under a prefix and nothing on a missing branch', async () => {
     await api.writeFile('state', 'history/2026-10.json', '{}', 'h');
     await api.writeFile('state', 'history/2026-11.json', '{}', 'h');

@@ -13,17 +13,36 @@ export function contentRoutes(s: StandInState): Route[] {
         const path = m[1];
         const content = git.resolve(q.get('ref') ?? s.defaultBranch)?.get(path);
         if (content === undefined) return notFound('File');
-        const base64 = Buffer.from(content).toString('base64');
+        const size = Buffer.byteLength(content);
+        // As GitHub: over 1 MB the text is left out, encoding "none".
+        const large = size > LARGE_FILE;
         return [
           200,
           {
             type: 'file',
-            encoding: 'base64',
+            encoding: large ? 'none' : 'base64',
             path,
             name: path.split('/').pop(),
             sha: blobSha(content),
+            size,
+            content: large ? '' : base64Lines(content),
+          },
+        ];
+      },
+    ],
+    [
+      'GET',
+      /^\/git\/blobs\/(.+)$/,
+      (m) => {
+        const content = git.blob(m[1]);
+        if (content === undefined) return notFound('Blob');
+        return [
+          200,
+          {
+            sha: m[1],
             size: Buffer.byteLength(content),
-            content: base64.replace(/(.{60})/g, '$1\n'),
+            encoding: 'base64',
+            content: base64Lines(content),
           },
         ];
       },
@@ -114,6 +133,15 @@ export function contentRoutes(s: StandInState): Route[] {
       },
     ],
   ];
+}
+
+const LARGE_FILE = 1024 * 1024;
+
+/** Base64 in lines of 60 characters, as GitHub sends it. */
+function base64Lines(content: string): string {
+  return Buffer.from(content)
+    .toString('base64')
+    .replace(/(.{60})/g, '$1\n');
 }
 
 function refJson(name: string, sha: string): Record<string, unknown> {

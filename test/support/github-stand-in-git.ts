@@ -49,6 +49,16 @@ export class GitStore {
     return commit;
   }
 
+  /** A file's content by its blob sha, from any stored snapshot. */
+  blob(sha: string): string | undefined {
+    for (const files of this.trees.values()) {
+      for (const content of files.values()) {
+        if (blobSha(content) === sha) return content;
+      }
+    }
+    return undefined;
+  }
+
   /** Files at a branch head, a commit sha or a tree sha. */
   resolve(name: string): Snapshot | undefined {
     const commitSha = this.refs.get(name) ?? name;
