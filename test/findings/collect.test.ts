@@ -10,27 +10,10 @@ import {
   type Vulnerability,
 } from '../../scripts/findings/model.ts';
 import { buildMessages } from '../../scripts/reports/build-messages.ts';
-import { buildPolicy } from './policy-fixture.ts';
+import { buildPolicy, MED_WITH_LAB } from './policy-fixture.ts';
 
 const policy = buildPolicy({
-  units: [
-    {
-      id: 'med',
-      masters: [
-        {
-          title: 'mg-med',
-          ranges: ['10.1.0.0/24'],
-          subgroups: [
-            {
-              name: 'lab',
-              ranges: ['10.1.0.128/25'],
-              sysadmin: ['lab@med.example.edu'],
-            },
-          ],
-        },
-      ],
-    },
-  ],
+  units: [MED_WITH_LAB],
   excluded: [105459],
   reclassified: [{ qid: 70004, from: 3, to: 2 }],
   isoRecipients: ['iso@example.edu'],

@@ -33,6 +33,24 @@ export interface PolicyLayout {
   isoRecipients?: string[];
 }
 
+/** Unit `med`: 10.1.0.0/24, with sub-group `lab` on its upper half. */
+export const MED_WITH_LAB: UnitLayout = {
+  id: 'med',
+  masters: [
+    {
+      title: 'mg-med',
+      ranges: ['10.1.0.0/24'],
+      subgroups: [
+        {
+          name: 'lab',
+          ranges: ['10.1.0.128/25'],
+          sysadmin: ['lab@med.example.edu'],
+        },
+      ],
+    },
+  ],
+};
+
 function located(texts: string[]): LocatedRange[] {
   return texts.map((text) => ({ ...parseRange(text), at }));
 }

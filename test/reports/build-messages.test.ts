@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
 import { buildMessages } from '../../scripts/reports/build-messages.ts';
-import { buildPolicy } from '../findings/policy-fixture.ts';
+import { buildPolicy, MED_WITH_LAB } from '../findings/policy-fixture.ts';
 import { HOSTILE_TITLE, hostileMonth } from './hostile-kb.ts';
 import { pdfText } from './pdf-text.ts';
 
 const policy = buildPolicy({
-  units: [
-    {
-      id: 'med',
-      masters: [
-        {
-          title: 'mg-med',
-          ranges: ['10.1.0.0/24'],
-          subgroups: [
-            {
-              name: 'lab',
-              ranges: ['10.1.0.128/25'],
-              sysadmin: ['lab@med.example.edu'],
-            },
-          ],
-        },
-      ],
-    },
-  ],
+  units: [MED_WITH_LAB],
   isoRecipients: ['iso@example.edu'],
 });
 
