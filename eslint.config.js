@@ -7,7 +7,11 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['eslint.config.js', 'scripts/bin.mjs'],
+          allowDefaultProject: [
+            'eslint.config.js',
+            'scripts/bin.mjs',
+            'scripts/launch.mjs',
+          ],
         },
         tsconfigRootDir: import.meta.dirname,
       },

@@ -1,17 +1,10 @@
 #!/usr/bin/env node
-// Thin launcher so `vmgov` works as a package bin: it runs the TypeScript
-// entry through tsx without a build step.
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+// The `vmgov` command: runs the TypeScript CLI through tsx, without a build
+// step, with the bounded heap of launch.mjs.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { launch } from './launch.mjs';
+
 const here = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
-const tsxCli = require.resolve('tsx/cli');
-const result = spawnSync(
-  process.execPath,
-  [tsxCli, join(here, 'cli.ts'), ...process.argv.slice(2)],
-  { stdio: 'inherit' },
-);
-process.exit(result.status ?? 2);
+process.exit(launch(join(here, 'cli.ts'), process.argv.slice(2)));
