@@ -3,7 +3,7 @@
  * document with positions, document to plain data. Each failure becomes a
  * located problem; nothing here throws for a user's mistake.
  */
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parse, parseDocument } from 'yaml';
 
 import type { FileKind } from './files.ts';
 import type { Problem } from './model.ts';
@@ -50,7 +50,7 @@ export function parseSource(
     return error(
       duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
       { file, line, col },
-      firstLine(e.message),
+      duplicate ? duplicateMessage(text, e.pos[0]) : firstLine(e.message),
       duplicate
         ? 'keep one of the two keys; YAML would silently use only one'
         : 'fix the YAML syntax at this position (indentation, quotes, colons)',
@@ -136,4 +136,16 @@ function sequenceLength(byte: number): number {
   if (byte >= 0xe0 && byte <= 0xef) return 3;
   if (byte >= 0xf0 && byte <= 0xf4) return 4;
   return 0;
+}
+
+// A key as written: quoted, or plain up to its colon.
+const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s:#][^:#]*?)\s*:/;
+
+/** yaml says only "Map keys must be unique"; the editor wants the key. */
+function duplicateMessage(text: string, offset: number): string {
+  const end = text.indexOf('\n', offset);
+  const written = KEY.exec(text.slice(offset, end === -1 ? undefined : end));
+  if (!written) return 'a key appears twice in this mapping';
+  const key: unknown = parse(written[1]);
+  return `key "${String(key)}" appears twice in this mapping`;
 }

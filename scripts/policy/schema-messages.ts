@@ -3,6 +3,7 @@
  * unit's editor can act on, with the schema's own description as the hint.
  */
 import type { ErrorObject } from 'ajv';
+import { closest, distance } from 'fastest-levenshtein';
 
 interface SchemaPart {
   description?: string;
@@ -25,13 +26,15 @@ export function describeError(err: ErrorObject): {
       };
     }
     case 'additionalProperties': {
+      const key = String(params.additionalProperty);
       const allowed = Object.keys(parent.properties ?? {});
+      if (allowed.length === 0) return { message: `unknown key "${key}"` };
+      const guess = likelyMeant(key, allowed);
       return {
-        message: `unknown key "${String(params.additionalProperty)}"`,
+        message: `unknown key "${key}"`,
         hint:
-          allowed.length > 0
-            ? `allowed keys here: ${allowed.join(', ')}`
-            : undefined,
+          (guess ? `did you mean "${guess}"? ` : '') +
+          `allowed keys here: ${allowed.join(', ')}`,
       };
     }
     case 'enum':
@@ -52,6 +55,13 @@ export function describeError(err: ErrorObject): {
     default:
       return { message: err.message ?? err.keyword, hint: explain(parent) };
   }
+}
+
+/** The allowed key a typo most likely meant: a third of it may differ. */
+function likelyMeant(key: string, allowed: string[]): string | undefined {
+  const guess = closest(key, allowed);
+  const tolerance = Math.max(1, Math.floor(key.length / 3));
+  return distance(key, guess) <= tolerance ? guess : undefined;
 }
 
 function explain(

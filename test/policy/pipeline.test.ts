@@ -45,6 +45,36 @@ describe('the loading pipeline', () => {
     );
   });
 
+  it.each([
+    ['buisness_impact', 'business_impact'],
+    ['scaner', 'scanner'],
+    ['low-intensity', 'low_intensity'],
+  ])('suggests the key a typo "%s" meant', async (typo, meant) => {
+    const problems = await problemsOf({
+      'units/alpha.yaml': edit(ALPHA, meant, typo),
+    });
+    const problem = problems.find((p) => p.message.includes('unknown key'));
+    expect(problem?.message).toBe(
+      `master_asset_groups[0]: unknown key "${typo}"`,
+    );
+    expect(problem?.hint).toMatch(
+      new RegExp(`^did you mean "${meant}"\\? allowed keys here: title, `),
+    );
+  });
+
+  it('names the key that appears twice', async () => {
+    const problems = await problemsOf({
+      'policy/program.yaml': edit(
+        PROGRAM,
+        'send_day: 1',
+        'send_day: 1\n  send_day: 2',
+      ),
+    });
+    expect(problems[0]?.message).toBe(
+      'key "send_day" appears twice in this mapping',
+    );
+  });
+
   it('reports every problem of every file at once', async () => {
     const problems = await problemsOf({
       'units/alpha.yaml': edit(ALPHA, '10.0.1.0/24', '10.0.1.1/24'),
