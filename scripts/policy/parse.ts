@@ -3,7 +3,7 @@
  * document with positions, document to plain data. Each failure becomes a
  * located problem; nothing here throws for a user's mistake.
  */
-import { LineCounter, parse, parseDocument } from 'yaml';
+import { LineCounter, parse, parseDocument, type YAMLError } from 'yaml';
 
 import type { FileKind } from './files.ts';
 import type { Problem } from './model.ts';
@@ -42,7 +42,10 @@ export function parseSource(
 ): { source?: SourceFile; problems: Problem[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
-  const problems: Problem[] = doc.errors.map((e) => {
+  // yaml reports a tab on every indented line; one problem says it all.
+  const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
+  const others = doc.errors.filter((e) => e.code !== 'TAB_AS_INDENT');
+  const problems: Problem[] = others.map((e) => {
     const [line, col] = e.linePos
       ? [e.linePos[0].line, e.linePos[0].col]
       : [1, 1];
@@ -56,7 +59,11 @@ export function parseSource(
         : 'fix the YAML syntax at this position (indentation, quotes, colons)',
     );
   });
-  if (problems.length > 0) return { problems };
+  if (tabs.length > 0) problems.push(tabProblem(file, tabs));
+  if (problems.length > 0) {
+    problems.sort((a, b) => a.at.line - b.at.line || a.at.col - b.at.col);
+    return { problems };
+  }
 
   if (doc.contents === null) {
     return {
@@ -148,4 +155,28 @@ function duplicateMessage(text: string, offset: number): string {
   if (!written) return 'a key appears twice in this mapping';
   const key: unknown = parse(written[1]);
   return `key "${String(key)}" appears twice in this mapping`;
+}
+
+function tabProblem(file: string, tabs: YAMLError[]): Problem {
+  const lines = [...new Set(tabs.map((e) => e.linePos?.[0].line ?? 1))];
+  const [first] = lines;
+  return error(
+    'yaml-syntax',
+    { file, line: first, col: 1 },
+    `a tab indents ${lines.length === 1 ? 'line' : 'lines'} ${spans(lines)}`,
+    'YAML indents with spaces only: replace each tab with spaces',
+  );
+}
+
+/** Ascending line numbers as "3-5, 9". */
+function spans(lines: number[]): string {
+  const out: string[] = [];
+  let start = lines[0];
+  for (let i = 1; i <= lines.length; i += 1) {
+    if (lines[i] === lines[i - 1] + 1) continue;
+    const end = lines[i - 1];
+    out.push(start === end ? `${start}` : `${start}-${end}`);
+    start = lines[i];
+  }
+  return out.join(', ');
 }

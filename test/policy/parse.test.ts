@@ -20,4 +20,15 @@ describe('parseSource', () => {
       ],
     ]);
   });
+
+  it.each([
+    ['one line', 'a:\n\tb: 1\n', 'line 2', 2],
+    ['a block', 'a:\n\t- 1\n\t- 2\n\t- 3\nc:\n\t- 4\n', 'lines 2-4, 6', 2],
+  ])('reports tabs on %s as one problem', (_name, text, lines, line) => {
+    const { problems } = parseSource('units/a.yaml', 'unit', text);
+
+    expect(problems.map((p) => [p.rule, p.at.line, p.message])).toEqual([
+      ['yaml-syntax', line, `a tab indents ${lines}`],
+    ]);
+  });
 });
