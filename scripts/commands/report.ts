@@ -4,6 +4,7 @@
  * to the outbox (default) or through SMTP, once per recipient and month.
  * Exit 1 when any message failed; the others are still delivered.
  */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { Command } from 'commander';
@@ -15,6 +16,7 @@ import type { DeliveryResult } from '../delivery/mail.ts';
 import { openStateStore } from '../delivery/state-store.ts';
 import { UsageError } from '../errors.ts';
 import { collectFindings } from '../findings/collect.ts';
+import { checkMonthData } from '../findings/data-checks.ts';
 import { lastEndedMonth, previousMonth } from '../findings/deadline.ts';
 import { log } from '../output/logger.ts';
 import { print } from '../output/print.ts';
@@ -97,6 +99,8 @@ export async function runReport(
     options.outbox ??
     (smtpUrl ? undefined : path.join(options.root, 'out', 'reports'));
 
+  if (outbox !== undefined) await checkOutbox(outbox);
+
   const model = await loadPolicyOrThrow(options.root);
   const store = openStateStore({ root: options.root, env });
   const source = await openReportSource(options, model, store);
@@ -106,6 +110,7 @@ export async function runReport(
   } finally {
     await source.close();
   }
+  checkMonthData(result, source.source.name, today(env));
   log.info('findings collected', {
     month,
     kept: result.totals.kept,
@@ -137,6 +142,16 @@ export async function runReport(
   const all = [...results, ...failures];
   print(formatTable(all.map((r) => rowFor(r, findings.get(r.key) ?? 0))));
   return all.some((r) => r.status === 'failed') ? 1 : 0;
+}
+
+/** @throws UsageError when the outbox exists and is not a folder. */
+async function checkOutbox(outbox: string): Promise<void> {
+  const found = await stat(outbox).catch(() => undefined);
+  if (found && !found.isDirectory()) {
+    throw new UsageError(`the outbox ${outbox} is a file, not a folder`, {
+      hint: 'give --outbox a folder (it is created when missing)',
+    });
+  }
 }
 
 function notRendered(

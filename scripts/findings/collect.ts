@@ -36,6 +36,11 @@ export interface UncoveredHost {
 export interface MonthFindings {
   month: string;
   monthEnd: string;
+  /** Hosts read from the source, and how many repeated one already read. */
+  hosts: number;
+  repeatedHosts: number;
+  /** When the source's data was produced, if it says. */
+  producedOn?: string;
   units: UnitFindings[];
   uncovered: UncoveredHost[];
   vulnerabilities: Map<number, Vulnerability>;
@@ -70,11 +75,18 @@ export async function collectFindings(
   const outside = emptyCounts();
   const qids = new Set<number>();
 
-  let hosts = 0;
+  const seen = new Set<string>();
+  let repeatedHosts = 0;
   for await (const batch of source.batches()) {
     for (const item of batch) {
-      hosts += 1;
+      // A host listed twice (an export pasted together) would count its
+      // findings twice.
+      if (seen.has(item.host.id)) {
+        repeatedHosts += 1;
+        continue;
+      }
       const host = ownHost(item.host);
+      seen.add(host.id);
       const place = assigner.place(host);
       const target = place ? byUnit.get(place.unit.id) : undefined;
       const counts = emptyCounts();
@@ -96,12 +108,16 @@ export async function collectFindings(
       }
     }
   }
-  log.debug('findings collected', { source: source.name, hosts });
+  log.debug('findings collected', { source: source.name, hosts: seen.size });
 
   const units = [...byUnit.values()];
+  const producedOn = source.producedOn?.();
   return {
     month,
     monthEnd,
+    hosts: seen.size,
+    repeatedHosts,
+    ...(producedOn === undefined ? {} : { producedOn }),
     units,
     uncovered,
     vulnerabilities: await source.vulnerabilities(

@@ -28,13 +28,18 @@ export function detectionPagesSource(
   pages: () => AsyncIterable<DetectionPage> | Iterable<DetectionPage>,
   kb: () => Promise<Map<number, Vulnerability>>,
 ): FindingsSource {
+  let producedOn: string | undefined;
   return {
     name,
     async *batches(): AsyncIterable<HostDetections[]> {
       for await (const page of pages()) {
-        yield parsePage(page).map(fromDetectionHost);
+        const parsed = parsePage(page);
+        if (parsed.datetime && !(producedOn && producedOn > parsed.datetime))
+          producedOn = parsed.datetime;
+        yield parsed.hosts.map(fromDetectionHost);
       }
     },
+    producedOn: () => producedOn,
     async vulnerabilities(qids) {
       const all = await kb();
       return new Map(
@@ -82,7 +87,7 @@ async function readKbFiles(
 
 function parsePage(page: DetectionPage) {
   try {
-    return parseDetectionPage(page.xml).hosts;
+    return parseDetectionPage(page.xml);
   } catch (error) {
     throw unreadable(page.origin, 'a host list detection page', error);
   }

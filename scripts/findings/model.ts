@@ -56,6 +56,11 @@ export interface FindingsSource {
   readonly name: string;
   batches(): AsyncIterable<HostDetections[]>;
   vulnerabilities(qids: number[]): Promise<Map<number, Vulnerability>>;
+  /**
+   * When the data was produced (YYYY-MM-DD...), once the batches are read;
+   * undefined for the live API, whose data is today's.
+   */
+  producedOn?(): string | undefined;
 }
 
 /** One detection that the policy keeps in the reports. */
@@ -90,6 +95,8 @@ export interface FilterCounts {
   ignoredOrDisabled: number;
   otherStatus: number;
   otherSeverity: number;
+  /** Reportable, but first found after the reported month's end. */
+  foundLater: number;
 }
 
 export function emptyCounts(): FilterCounts {
@@ -102,5 +109,6 @@ export function emptyCounts(): FilterCounts {
     ignoredOrDisabled: 0,
     otherStatus: 0,
     otherSeverity: 0,
+    foundLater: 0,
   };
 }

@@ -73,6 +73,16 @@ export function createPolicyFilter(
           continue;
         }
 
+        // The month's report shows what was open at its end; a detection
+        // found since did not exist then.
+        if (
+          d.firstFound !== undefined &&
+          d.firstFound.slice(0, 10) > monthEnd
+        ) {
+          counts.foundLater += 1;
+          continue;
+        }
+
         const due = deadline(
           d.firstFound,
           days[severity as Severity],

@@ -31,12 +31,14 @@ const STATUSES = new Set(['New', 'Active', 'Re-Opened', 'Fixed']);
  */
 export async function openScanReport(file: string): Promise<FindingsSource> {
   const report = await readReport(file);
-  const glossary = readGlossary(report);
+  const glossary = readGlossary(report, file);
   const hosts = list<XmlNode>(child(report, 'HOST_LIST')['HOST']).map(
     (node, index) => readHost(node, index, glossary),
   );
+  const produced = text(child(report, 'HEADER')['GENERATION_DATETIME']);
   return {
     name: `scan report ${file}`,
+    producedOn: () => produced,
     // eslint-disable-next-line @typescript-eslint/require-await -- the file is parsed whole; one batch
     async *batches() {
       yield hosts;
@@ -87,7 +89,14 @@ function child(node: XmlNode, name: string): XmlNode {
   return typeof value === 'object' && value !== null ? (value as XmlNode) : {};
 }
 
-function readGlossary(report: XmlNode): Map<number, Vulnerability> {
+/**
+ * @throws InputError for a SEVERITY that is not 1 to 5: its findings would
+ * otherwise vanish from every report without a word.
+ */
+function readGlossary(
+  report: XmlNode,
+  file: string,
+): Map<number, Vulnerability> {
   const details = child(child(report, 'GLOSSARY'), 'VULN_DETAILS_LIST');
   const out = new Map<number, Vulnerability>();
   for (const node of list<XmlNode>(details['VULN_DETAILS'])) {
@@ -99,7 +108,7 @@ function readGlossary(report: XmlNode): Map<number, Vulnerability> {
     out.set(qid, {
       qid,
       title: text(node['TITLE']) ?? `QID ${qid}`,
-      severity: optionalNumber(node['SEVERITY']) ?? 0,
+      severity: severityOf(node, qid, file),
       category: text(node['CATEGORY']),
       threat: text(node['THREAT']),
       impact: text(node['IMPACT']),
@@ -151,4 +160,14 @@ function readVulnInfo(
     isIgnored: false,
     isDisabled: false,
   };
+}
+
+function severityOf(node: XmlNode, qid: number, file: string): number {
+  const raw = text(node['SEVERITY']);
+  if (raw === undefined) return 0;
+  if (/^[1-5]$/.test(raw.trim())) return Number(raw);
+  throw new InputError(
+    `${file}: QID ${qid} has SEVERITY "${raw}" in the glossary, not 1 to 5`,
+    { hint: 'export the report again from Qualys; the file was changed' },
+  );
 }

@@ -35,6 +35,8 @@ const STATUSES: readonly DetectionStatus[] = [
 export function parseDetectionPage(xml: string): {
   hosts: DetectionHost[];
   nextUrl?: string;
+  /** When Qualys produced the page (RESPONSE/DATETIME), if it says. */
+  datetime?: string;
 } {
   const { node } = expectRoot(xml, [DETECTION_ROOT]);
   const response = child(node, 'RESPONSE');
@@ -42,7 +44,12 @@ export function parseDetectionPage(xml: string): {
     readHost,
   );
   const nextUrl = nextPageUrl(response);
-  return nextUrl === undefined ? { hosts } : { hosts, nextUrl };
+  const datetime = optionalText(response, 'DATETIME');
+  return {
+    hosts,
+    ...(nextUrl === undefined ? {} : { nextUrl }),
+    ...(datetime === undefined ? {} : { datetime }),
+  };
 }
 
 function readHost(node: XmlNode): DetectionHost {

@@ -68,7 +68,7 @@ describe.skipIf(FIXTURES_MISSING)(
       '--root',
       root,
       '--month',
-      '2019-08',
+      '2019-07',
       '--scan-report',
       SAMPLE_REPORT,
     ];
@@ -90,18 +90,18 @@ describe.skipIf(FIXTURES_MISSING)(
           '',
         ],
       );
-      const folder = path.join(root, 'out', 'reports', '2019-08', 'alpha');
+      const folder = path.join(root, 'out', 'reports', '2019-07', 'alpha');
       expect((await readdir(folder)).sort()).toEqual([
         'executive.eml',
         'executive.html',
         'sg-alpha--web.eml',
         'sg-alpha--web.html',
-        'sysadmin-alpha-2019-08.pdf',
-        'sysadmin-sg-alpha--web-2019-08.pdf',
+        'sysadmin-alpha-2019-07.pdf',
+        'sysadmin-sg-alpha--web-2019-07.pdf',
       ]);
       const history = JSON.parse(
         await readFile(
-          path.join(root, '.state', 'history', '2019-08.json'),
+          path.join(root, '.state', 'history', '2019-07.json'),
           'utf8',
         ),
       );
@@ -113,9 +113,9 @@ describe.skipIf(FIXTURES_MISSING)(
           5: alpha.bySeverity[5],
         },
         systems: alpha.systems,
-        // All first found on 2019-07-31: the 7 days for 4 and 5 ran out in
-        // August, the 90 days for 3 had not.
-        overdue: alpha.bySeverity[4] + alpha.bySeverity[5],
+        // All first found on 2019-07-31, the month's last day: no deadline
+        // had run out at its end.
+        overdue: 0,
       });
     });
 
@@ -138,7 +138,7 @@ describe.skipIf(FIXTURES_MISSING)(
       ]);
       const mail = smtp.received[3].parsed;
       expect(mail.subject).toBe(
-        'Stanford University vulnerability report, August 2019: Beta Institute',
+        'Stanford University vulnerability report, July 2019: Beta Institute',
       );
       expect(mail.text).toContain(
         `${beta.kept} confirmed vulnerabilities of severity 3, 4 or 5 on ${beta.systems} systems.`,
@@ -147,7 +147,7 @@ describe.skipIf(FIXTURES_MISSING)(
         `Severity 5: ${beta.bySeverity[5]}\nSeverity 4: ${beta.bySeverity[4]}\n`,
       );
       const [pdf] = mail.attachments;
-      expect(pdf.filename).toBe('sysadmin-beta-2019-08.pdf');
+      expect(pdf.filename).toBe('sysadmin-beta-2019-07.pdf');
       const text = (await pdfText(pdf.content)).replace(/\s+/g, ' ');
       expect(text).toContain(
         `Confirmed vulnerabilities: ${beta.kept} on ${beta.systems} systems`,
@@ -204,7 +204,7 @@ describe.skipIf(FIXTURES_MISSING)(
         path.join(root, 'out', 'reports', '2018-04', 'iso', 'rollup.eml'),
         'utf8',
       );
-      expect(rollup).toContain('1 scanned hosts are in no master asset group');
+      expect(rollup).toContain('1 scanned host is in no master asset group');
       expect(rollup).toContain('10.10.10.11 (2k8r2-u-10-11): 0 findings');
     });
   },

@@ -52,6 +52,16 @@ describe('the policy filter', () => {
       'otherSeverity',
     ],
     ['a severity 2 reclassified to 3', { qid: 80001, severity: 2 }, 'kept'],
+    [
+      "one found on the month's last day",
+      { firstFound: '2026-10-31T23:00:00Z' },
+      'kept',
+    ],
+    [
+      "one found after the month's end",
+      { firstFound: '2026-11-01T00:10:00Z' },
+      'foundLater',
+    ],
   ])('counts %s as %s', (_name, extra, reason) => {
     const counts = emptyCounts();
 

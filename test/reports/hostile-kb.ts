@@ -40,6 +40,8 @@ export function hostileMonth(model: PolicyModel): MonthFindings {
   return {
     month: '2026-10',
     monthEnd: '2026-10-31',
+    hosts: 2,
+    repeatedHosts: 0,
     units: [{ unit, findings: [finding], counts, subgroupCounts: new Map() }],
     uncovered: [
       { host: { id: '9', ip: '10.9.9.9', dns: '<u>x</u>' }, findings: 2 },

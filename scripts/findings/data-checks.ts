@@ -1,0 +1,52 @@
+/**
+ * Checks a month's findings against their source before anything is built:
+ * data that cannot describe the month reported is refused, and what was
+ * left out for being newer or repeated is said.
+ */
+import { InputError, UsageError } from '../errors.ts';
+import { log } from '../output/logger.ts';
+import type { MonthFindings } from './collect.ts';
+import { lastEndedMonth } from './deadline.ts';
+
+/**
+ * @throws InputError when the source held no host; UsageError when the data
+ * was produced before the month ended, or holds only findings found after.
+ */
+export function checkMonthData(
+  result: MonthFindings,
+  source: string,
+  today: Date,
+): void {
+  const { month, monthEnd, producedOn, totals } = result;
+  if (result.hosts === 0) {
+    throw new InputError(`${source} holds no hosts: nothing to report`, {
+      hint: 'check the file, or that the Qualys account sees the hosts',
+    });
+  }
+
+  const day = producedOn?.slice(0, 10);
+  const fitting = lastEndedMonth(day ? new Date(`${day}T00:00:00Z`) : today);
+  if (day && day < monthEnd) {
+    throw new UsageError(`${source} is from ${day}, before ${month} ended`, {
+      hint: `its data describes ${fitting}: use --month ${fitting}`,
+    });
+  }
+  if (totals.foundLater > 0 && totals.kept === 0) {
+    throw new UsageError(
+      `every finding was first found after ${monthEnd}, the end of ${month}`,
+      { hint: `the data is newer than the month: use --month ${fitting}` },
+    );
+  }
+
+  if (totals.foundLater > 0) {
+    log.warn('findings first found after the month left out', {
+      findings: totals.foundLater,
+      monthEnd,
+    });
+  }
+  if (result.repeatedHosts > 0) {
+    log.warn('hosts listed twice in the source counted once', {
+      hosts: result.repeatedHosts,
+    });
+  }
+}

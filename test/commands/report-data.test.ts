@@ -1,0 +1,143 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import {
+  FIXTURES_MISSING,
+  MISSING_REASON,
+  SAMPLE_REPORT,
+} from '../findings/sample-report.ts';
+import { writePolicyRepo } from '../reports/policy-repo.ts';
+import { runCli } from '../support/run-cli.ts';
+
+const HOST_LIST = /<HOST_LIST>([\s\S]*)<\/HOST_LIST>/;
+
+describe.skipIf(FIXTURES_MISSING)(
+  `vmgov report checks its data against the month (${MISSING_REASON} when skipped)`,
+  () => {
+    let root: string;
+    let sample: string;
+    let scratch: string;
+    beforeAll(async () => {
+      root = await writePolicyRepo();
+      sample = await readFile(SAMPLE_REPORT, 'utf8');
+      scratch = await mkdtemp(path.join(tmpdir(), 'vmgov-report-data-'));
+    });
+
+    async function report(file: string, month: string, extra: string[] = []) {
+      return runCli([
+        'report',
+        '--root',
+        root,
+        '--month',
+        month,
+        '--scan-report',
+        file,
+        '--outbox',
+        path.join(scratch, `out-${month}`),
+        ...extra,
+      ]);
+    }
+
+    async function variant(name: string, text: string): Promise<string> {
+      const file = path.join(scratch, name);
+      await writeFile(file, text);
+      return file;
+    }
+
+    it.each([
+      [
+        '2019-08',
+        `scan report ${SAMPLE_REPORT} is from 2019-08-01, before 2019-08 ended`,
+      ],
+      [
+        '2019-06',
+        'every finding was first found after 2019-06-30, the end of 2019-06',
+      ],
+    ])('refuses --month %s for data of July 2019', async (month, message) => {
+      const { code, err } = await report(SAMPLE_REPORT, month);
+
+      expect(code).toBe(2);
+      expect(err).toContain(message);
+      expect(err).toContain('use --month 2019-07');
+      expect(existsSync(path.join(scratch, `out-${month}`))).toBe(false);
+    });
+
+    it('refuses a scan report without hosts', async () => {
+      const file = await variant(
+        'empty.xml',
+        sample.replace(HOST_LIST, '<HOST_LIST></HOST_LIST>'),
+      );
+
+      const { code, err } = await report(file, '2019-07');
+
+      expect(code).toBe(1);
+      expect(err).toContain(
+        `scan report ${file} holds no hosts: nothing to report`,
+      );
+    });
+
+    it('refuses a severity that is not 1 to 5 and names its QID', async () => {
+      const details = /<VULN_DETAILS id="qid_(\d+)">[\s\S]*?<\/VULN_DETAILS>/g;
+      const first = [...sample.matchAll(details)].find((m) =>
+        m[0].includes('<SEVERITY>5</SEVERITY>'),
+      )!;
+      const broken = first[0].replace(
+        '<SEVERITY>5</SEVERITY>',
+        '<SEVERITY>seven</SEVERITY>',
+      );
+      const file = await variant(
+        'severity.xml',
+        sample.replace(first[0], broken),
+      );
+
+      const { code, err } = await report(file, '2019-07');
+
+      expect(code).toBe(1);
+      expect(err).toContain(
+        `${file}: QID ${first[1]} has SEVERITY "seven" in the glossary, not 1 to 5`,
+      );
+    });
+
+    it('counts a host listed twice once, and says so', async () => {
+      const hosts = HOST_LIST.exec(sample)![1];
+      const doubled = await variant(
+        'doubled.xml',
+        sample.replace(HOST_LIST, `<HOST_LIST>${hosts}${hosts}</HOST_LIST>`),
+      );
+
+      const once = await report(SAMPLE_REPORT, '2019-07');
+      const twice = await report(doubled, '2019-07', ['--resend']);
+
+      expect(twice.code).toBe(0);
+      expect(twice.out).toBe(once.out);
+      const listed = hosts.match(/<HOST>/g)!.length;
+      expect(listed).toBe(7);
+      expect(twice.err).toContain(
+        `hosts listed twice in the source counted once hosts=${listed}`,
+      );
+    });
+
+    it('refuses an outbox that is a file', async () => {
+      const file = await variant('not-a-folder', 'x');
+
+      const { code, err } = await runCli([
+        'report',
+        '--root',
+        root,
+        '--month',
+        '2019-07',
+        '--scan-report',
+        SAMPLE_REPORT,
+        '--outbox',
+        file,
+      ]);
+
+      expect(code).toBe(2);
+      expect(err).toContain(`the outbox ${file} is a file, not a folder`);
+    });
+  },
+);
