@@ -129,11 +129,16 @@ export function parseXml(body: string): { root: string; node: XmlNode } {
   const checked = XMLValidator.validate(body);
   if (checked !== true) {
     const { msg, line } = checked.err;
-    // The validator reports elements left open at the end as a JSON list.
-    const reason = msg.startsWith("Invalid '[")
-      ? 'the body ends before its elements are closed (truncated)'
-      : msg;
-    throw new XmlShapeError(`not well-formed XML at line ${line}: ${reason}`);
+    // The validator reports elements left open at the end as a JSON list,
+    // placed on the first of them; the place to look is the end.
+    if (msg.startsWith("Invalid '[")) {
+      const last = body.trimEnd().split('\n').length;
+      throw new XmlShapeError(
+        `not well-formed XML at line ${last}: the body ends before its ` +
+          'elements are closed (truncated)',
+      );
+    }
+    throw new XmlShapeError(`not well-formed XML at line ${line}: ${msg}`);
   }
 
   let parsed: XmlNode;

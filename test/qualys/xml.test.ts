@@ -85,7 +85,12 @@ describe('parseXml', () => {
     [
       'a body cut after an element',
       `${PROLOG}<HOST_LIST_OUTPUT><RESPONSE><DATETIME>x</DATETIME>`,
-      'not well-formed XML at line 1: the body ends before its elements are closed (truncated)',
+      'not well-formed XML at line 4: the body ends before its elements are closed (truncated)',
+    ],
+    [
+      'a longer body cut after an element',
+      `${PROLOG}\n<HOST_LIST_OUTPUT>\n<RESPONSE>\n<DATETIME>x</DATETIME>\n`,
+      'not well-formed XML at line 7: the body ends before its elements are closed (truncated)',
     ],
     [
       'a body cut inside a tag',
