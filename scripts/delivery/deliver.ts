@@ -18,6 +18,8 @@ export interface DeliverOptions {
   outbox?: string;
   /** `smtp://` or `smtps://` URL; messages are sent only when given. */
   smtpUrl?: string;
+  /** Where the SMTP URL came from, for errors (default `SMTP_URL`). */
+  smtpOrigin?: string;
   ledger: Ledger;
   /** Send again to recipients the ledger says already have the message. */
   resend?: boolean;
@@ -45,7 +47,9 @@ export async function deliver(
   options: DeliverOptions,
 ): Promise<DeliveryResult[]> {
   const sender =
-    options.smtpUrl === undefined ? undefined : openSmtp(options.smtpUrl);
+    options.smtpUrl === undefined
+      ? undefined
+      : openSmtp(options.smtpUrl, options.smtpOrigin);
   const outbox = options.outbox ?? (sender ? undefined : DEFAULT_OUTBOX);
   const run: Run = {
     options,
@@ -128,7 +132,9 @@ async function send(
   result: DeliveryResult,
 ): Promise<void> {
   const { mail, eml, hash } = message;
-  const errors: string[] = [];
+  // Recipients by error: a server that cannot be reached fails them all
+  // alike, and one line naming them all reads better than many.
+  const errors = new Map<string, string[]>();
   result.delivered = [];
 
   for (const recipient of result.to) {
@@ -145,13 +151,16 @@ async function send(
       result.delivered.push(recipient);
     } catch (error) {
       result.failed.push(recipient);
-      errors.push(`${recipient}: ${errorText(error)}`);
+      const text = errorText(error);
+      errors.set(text, [...(errors.get(text) ?? []), recipient]);
     }
   }
 
-  if (errors.length > 0) {
+  if (errors.size > 0) {
     result.status = 'failed';
-    result.error = errors.join('; ');
+    result.error = [...errors]
+      .map(([text, recipients]) => `${recipients.join(', ')}: ${text}`)
+      .join('; ');
     log.warn('message not sent to every recipient', {
       key: mail.key,
       error: result.error,

@@ -9,10 +9,11 @@ export interface TableRow {
   status: string;
 }
 
+/** One row per message; an error's text is kept to one line. */
 export function rowFor(result: DeliveryResult, findings: number): TableRow {
   const kind = result.key.split('/').slice(2).join('/');
   const detail = result.error
-    ? `${result.status}: ${result.error}`
+    ? `${result.status}: ${oneLine(result.error)}`
     : result.status;
   return {
     unit: result.unit,
@@ -23,15 +24,14 @@ export function rowFor(result: DeliveryResult, findings: number): TableRow {
   };
 }
 
+/** The table as lines; a line break in any cell becomes a space. */
 export function formatTable(rows: TableRow[]): string {
   const head = ['unit', 'message', 'recipients', 'findings', 'status'];
-  const cells = rows.map((r) => [
-    r.unit,
-    r.message,
-    String(r.recipients),
-    String(r.findings),
-    r.status,
-  ]);
+  const cells = rows.map((r) =>
+    [r.unit, r.message, String(r.recipients), String(r.findings), r.status].map(
+      oneLine,
+    ),
+  );
   const widths = head.map((h, i) =>
     Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)),
   );
@@ -40,4 +40,9 @@ export function formatTable(rows: TableRow[]): string {
       .map((v, i) => (i === c.length - 1 ? v : v.padEnd(widths[i] ?? 0)))
       .join('  ');
   return [line(head), ...cells.map(line)].join('\n');
+}
+
+// A line break inside a cell would split its row and shift every column.
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }

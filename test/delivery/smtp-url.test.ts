@@ -1,0 +1,91 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { deliver } from '../../scripts/delivery/deliver.ts';
+import { openLedger } from '../../scripts/delivery/ledger.ts';
+import { LocalStateStore } from '../../scripts/delivery/local-state-store.ts';
+import { checkSmtpUrl } from '../../scripts/delivery/smtp.ts';
+import { UsageError } from '../../scripts/errors.ts';
+import { executiveMail } from './mail-fixture.ts';
+
+const HINT = 'use smtp://user:password@host:587 or smtps://host:465';
+
+function thrown(action: () => unknown): UsageError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof UsageError) return error;
+    throw error;
+  }
+  throw new Error('expected a UsageError');
+}
+
+describe('checkSmtpUrl', () => {
+  it.each([
+    ['--smtp', 'no url', '--smtp is not a URL'],
+    ['SMTP_URL', 'no url', 'SMTP_URL is not a URL'],
+    [
+      '--smtp',
+      'http://mail.example.edu',
+      '--smtp must start with smtp:// or smtps://, not http://',
+    ],
+    [
+      'SMTP_URL',
+      'mailto:iso@example.edu',
+      'SMTP_URL must start with smtp:// or smtps://, not mailto://',
+    ],
+    [
+      '--smtp',
+      'smtp:mail.example.edu:587',
+      '--smtp names no server after smtp://',
+    ],
+    ['SMTP_URL', 'smtps://', 'SMTP_URL names no server after smtp://'],
+  ])('names %s when %j is unusable', (origin, url, message) => {
+    const error = thrown(() => checkSmtpUrl(url, origin));
+
+    expect([error.message, error.hint, error.exitCode]).toEqual([
+      message,
+      HINT,
+      2,
+    ]);
+  });
+
+  it.each([
+    'smtp://mail.example.edu:587',
+    'smtps://vmgov:secret@mail.example.edu',
+    'smtp://[::1]:2525',
+  ])('accepts %s', (url) => {
+    expect(checkSmtpUrl(url, '--smtp')).toBeUndefined();
+  });
+
+  it('never repeats the URL, which may hold a password', () => {
+    const error = thrown(() =>
+      checkSmtpUrl('ftp://vmgov:secret-pw@mail.example.edu', '--smtp'),
+    );
+
+    expect(error.message).toBe(
+      '--smtp must start with smtp:// or smtps://, not ftp://',
+    );
+  });
+});
+
+describe('deliver with an unusable SMTP URL', () => {
+  it.each([
+    [undefined, 'SMTP_URL is not a URL'],
+    ['--smtp', '--smtp is not a URL'],
+  ])('names the origin %s before sending', async (origin, message) => {
+    const root = await mkdtemp(path.join(tmpdir(), 'vmgov-smtp-url-'));
+    const ledger = openLedger(new LocalStateStore(path.join(root, '.state')));
+
+    const error = await deliver(
+      [executiveMail('law', ['sysadmin@law.example.edu'])],
+      { smtpUrl: 'no url', smtpOrigin: origin, ledger },
+    ).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toBe(message);
+  });
+});
