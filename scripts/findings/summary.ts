@@ -10,8 +10,11 @@ export interface FindingsSummary {
   hostsAffected: number;
   overdue: number;
   reclassifiedShown: number;
-  /** QIDs on most hosts: most hosts first, then lowest QID. */
-  topVulnerabilities: { qid: number; hosts: number }[];
+  /**
+   * QIDs on most hosts: most hosts first, then lowest QID. The severity is
+   * the reported one (after reclassification), the highest if they differ.
+   */
+  topVulnerabilities: { qid: number; severity: number; hosts: number }[];
   /** Hosts with most findings: most first, then by address. */
   topHosts: { host: ScannedHost; findings: number }[];
 }
@@ -21,6 +24,7 @@ const TOP = 5;
 export function summarize(findings: Finding[]): FindingsSummary {
   const bySeverity = { 3: 0, 4: 0, 5: 0 };
   const hostsByQid = new Map<number, Set<string>>();
+  const severityByQid = new Map<number, number>();
   const perHost = new Map<string, { host: ScannedHost; findings: number }>();
   let overdue = 0;
   let reclassifiedShown = 0;
@@ -34,13 +38,21 @@ export function summarize(findings: Finding[]): FindingsSummary {
     const hosts = hostsByQid.get(f.qid) ?? new Set<string>();
     hosts.add(f.host.id);
     hostsByQid.set(f.qid, hosts);
+    severityByQid.set(
+      f.qid,
+      Math.max(f.severity, severityByQid.get(f.qid) ?? f.severity),
+    );
     const entry = perHost.get(f.host.id) ?? { host: f.host, findings: 0 };
     entry.findings += 1;
     perHost.set(f.host.id, entry);
   }
 
   const topVulnerabilities = [...hostsByQid]
-    .map(([qid, hosts]) => ({ qid, hosts: hosts.size }))
+    .map(([qid, hosts]) => ({
+      qid,
+      severity: severityByQid.get(qid) ?? 0,
+      hosts: hosts.size,
+    }))
     .sort((a, b) => b.hosts - a.hosts || a.qid - b.qid)
     .slice(0, TOP);
   const topHosts = [...perHost.values()]

@@ -12,18 +12,10 @@ export function executiveText(view: ExecutiveView): string {
 
   lines.push('Vulnerabilities on most systems:');
   if (view.topVulnerabilities.length === 0) lines.push('  none');
-  for (const v of view.topVulnerabilities) {
-    lines.push(
-      `  QID ${v.qid} (severity ${v.severity}) ${v.title}: ${v.hosts} systems`,
-    );
-  }
+  for (const v of view.topVulnerabilities) lines.push(`  ${v.line}`);
   lines.push('', 'Systems with most findings:');
   if (view.topHosts.length === 0) lines.push('  none');
-  for (const h of view.topHosts) {
-    lines.push(
-      `  ${h.address}${h.dns ? ` (${h.dns})` : ''}: ${h.findings} findings`,
-    );
-  }
+  for (const h of view.topHosts) lines.push(`  ${h.line}`);
 
   lines.push('');
   if (view.attachmentLine) lines.push(view.attachmentLine);

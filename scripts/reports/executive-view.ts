@@ -5,6 +5,7 @@
 import type { UnitCounts } from '../delivery/history.ts';
 import type { FindingsSummary } from '../findings/summary.ts';
 import type { FilterCounts, Vulnerability } from '../findings/model.ts';
+import { plural, signedPlural } from './plural.ts';
 
 export interface ExecutiveInput {
   organization: string;
@@ -28,13 +29,15 @@ export interface ExecutiveView {
   totalLine: string;
   changeLine?: string;
   overdueLine: string;
+  /** Table cells, and `line` for the plain text. */
   topVulnerabilities: {
     qid: string;
     title: string;
     severity: string;
     hosts: string;
+    line: string;
   }[];
-  topHosts: { address: string; dns: string; findings: string }[];
+  topHosts: { address: string; dns: string; findings: string; line: string }[];
   footnote: string;
   attachmentLine?: string;
 }
@@ -52,10 +55,6 @@ function signed(now: number, before: number | undefined): string | undefined {
   if (before === undefined) return undefined;
   const delta = now - before;
   return delta > 0 ? `+${delta}` : String(delta);
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 export function executiveView(input: ExecutiveInput): ExecutiveView {
@@ -76,24 +75,35 @@ export function executiveView(input: ExecutiveInput): ExecutiveView {
       `${plural(summary.total, 'confirmed vulnerability', 'confirmed vulnerabilities')}` +
       ` of severity 3, 4 or 5 on ${plural(summary.hostsAffected, 'system')}.`,
     changeLine: previous
-      ? `Change since last month: ${signed(summary.total, previous.total)} vulnerabilities, ` +
-        `${signed(summary.hostsAffected, previous.systems)} systems.`
+      ? 'Change since last month: ' +
+        `${signedPlural(summary.total - previous.total, 'vulnerability', 'vulnerabilities')}, ` +
+        `${signedPlural(summary.hostsAffected - previous.systems, 'system')}.`
       : undefined,
     overdueLine: `${plural(summary.overdue, 'finding')} past the remediation deadline at the end of ${label}.`,
     topVulnerabilities: summary.topVulnerabilities.map((top) => {
-      const vuln = input.vulnerabilities.get(top.qid);
+      // The severity is the one reported (after reclassification); the KB's
+      // is Qualys's, and a QID may be missing from the KB altogether.
+      // A blank KB title counts as missing.
+      const title = input.vulnerabilities.get(top.qid)?.title.trim() ?? '';
+      const name = `QID ${top.qid} (severity ${top.severity})`;
       return {
         qid: String(top.qid),
-        title: vuln?.title ?? `QID ${top.qid}`,
-        severity: vuln ? String(vuln.severity) : '',
+        title: title || `QID ${top.qid}`,
+        severity: String(top.severity),
         hosts: String(top.hosts),
+        line: `${title ? `${name} ${title}` : name}: ${plural(top.hosts, 'system')}`,
       };
     }),
-    topHosts: summary.topHosts.map((top) => ({
-      address: top.host.ip ?? top.host.id,
-      dns: top.host.dns ?? '',
-      findings: String(top.findings),
-    })),
+    topHosts: summary.topHosts.map((top) => {
+      const address = top.host.ip ?? top.host.id;
+      const dns = top.host.dns ?? '';
+      return {
+        address,
+        dns,
+        findings: String(top.findings),
+        line: `${address}${dns ? ` (${dns})` : ''}: ${plural(top.findings, 'finding')}`,
+      };
+    }),
     footnote:
       `Governance decisions applied: ${plural(counts.excluded, 'finding')} left out ` +
       `(ISO excluded QIDs), ${plural(counts.reclassified, 'finding')} ` +

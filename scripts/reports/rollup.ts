@@ -7,6 +7,7 @@ import type { MonthFindings } from '../findings/collect.ts';
 import { summarize } from '../findings/summary.ts';
 import { monthLabel } from './executive-view.ts';
 import { escapeHtml as esc } from './kb-text.ts';
+import { plural } from './plural.ts';
 
 export interface RollupRow {
   unit: string;
@@ -82,15 +83,16 @@ export function rollup(result: MonthFindings, organization: string): Rollup {
     u.dns,
     String(u.findings),
   ]);
-  const coverageLine =
-    `${uncovered.length} scanned hosts are in no master asset group; ` +
-    'their units must add them to a group.';
+  const coverageLine = coverageSentence(uncovered.length);
+  const hostTable =
+    hostCells.length === 0
+      ? ''
+      : table(['Address', 'DNS name', 'Findings'], hostCells);
 
   const html =
     `<!doctype html><html><head><meta charset="utf-8"><title>${esc(subject)}</title></head><body>` +
     `<h2>${esc(subject)}</h2>${table(UNIT_HEAD, unitCells)}` +
-    `<h3>Coverage</h3><p>${esc(coverageLine)}</p>` +
-    `${table(['Address', 'DNS name', 'Findings'], hostCells)}</body></html>\n`;
+    `<h3>Coverage</h3><p>${esc(coverageLine)}</p>${hostTable}</body></html>\n`;
   const text = [
     subject,
     '',
@@ -101,12 +103,28 @@ export function rollup(result: MonthFindings, organization: string): Rollup {
     '',
     'Coverage',
     coverageLine,
-    ...hostCells.map(
-      (c) => `  ${c[0]}${c[1] ? ` (${c[1]})` : ''}: ${c[2]} findings`,
+    ...uncovered.map(
+      (u) =>
+        `  ${u.address}${u.dns ? ` (${u.dns})` : ''}: ${plural(u.findings, 'finding')}`,
     ),
     '',
   ].join('\n');
   return { subject, rows, uncovered, html, text };
+}
+
+/** The coverage list's lead sentence; with no host left out, the whole of it. */
+function coverageSentence(count: number): string {
+  if (count === 0) return 'Every scanned host is in a master asset group.';
+  if (count === 1) {
+    return (
+      '1 scanned host is in no master asset group; ' +
+      'its unit must add it to a group.'
+    );
+  }
+  return (
+    `${count} scanned hosts are in no master asset group; ` +
+    'their units must add them to a group.'
+  );
 }
 
 function table(head: string[], cells: string[][]): string {

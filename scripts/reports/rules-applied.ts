@@ -1,5 +1,6 @@
 /** The report rules of the policy, as the sys-admin PDF's appendix lists them. */
 import type { PolicyModel } from '../policy/model.ts';
+import { plural } from './plural.ts';
 
 export interface RulesApplied {
   confirmedOnly: boolean;
@@ -51,7 +52,7 @@ export function rulesLines(rules: RulesApplied): string[] {
     'Statuses reported: New, Active, Re-Opened. Ignored and disabled detections are left out.',
     ...rules.remediationDays.map(
       (r) =>
-        `Severity ${r.severity}: remediate within ${r.days} days of first detection.`,
+        `Severity ${r.severity}: remediate within ${plural(r.days, 'day')} of first detection.`,
     ),
   ];
   lines.push(

@@ -14,6 +14,7 @@ import type {
 import { summarize } from '../findings/summary.ts';
 import { kbText } from './kb-text.ts';
 import { monthLabel } from './executive-view.ts';
+import { plural } from './plural.ts';
 import { type RulesApplied, rulesLines } from './rules-applied.ts';
 
 export interface SysadminInput {
@@ -44,6 +45,8 @@ function byVulnerability(findings: Finding[]): Group[] {
       originalSeverity: f.originalSeverity,
       findings: [],
     };
+    // The highest reported severity, as the executive report shows it.
+    group.severity = Math.max(group.severity, f.severity);
     group.findings.push(f);
     groups.set(f.qid, group);
   }
@@ -75,7 +78,7 @@ function hostLine(f: Finding): string {
     port,
     f.firstFound ? `first found ${f.firstFound.slice(0, 10)}` : undefined,
     f.dueDate ? `due ${f.dueDate}` : undefined,
-    f.daysOverdue > 0 ? `${f.daysOverdue} days overdue` : undefined,
+    f.daysOverdue > 0 ? `${plural(f.daysOverdue, 'day')} overdue` : undefined,
   ];
   return parts.filter((p) => p !== undefined && p !== '').join(' | ');
 }
@@ -118,7 +121,7 @@ export function sysadminPdf(input: SysadminInput): Promise<Buffer> {
     doc.text(`Severity ${level}: ${summary.bySeverity[level]}`);
   }
   doc.text(
-    `Confirmed vulnerabilities: ${summary.total} on ${summary.hostsAffected} systems`,
+    `Confirmed vulnerabilities: ${summary.total} on ${plural(summary.hostsAffected, 'system')}`,
   );
   doc.text(
     `Past the remediation deadline on ${input.monthEnd}: ${summary.overdue}`,

@@ -77,7 +77,7 @@ describe('buildMessages', () => {
       '1 finding past the remediation deadline at the end of October 2026.',
     );
     expect(text).toContain(
-      `  QID 900001 (severity 5) ${HOSTILE_TITLE}: 1 systems`,
+      `  QID 900001 (severity 5) ${HOSTILE_TITLE}: 1 system\n`,
     );
     expect(text).toContain(
       'Governance decisions applied: 1 finding left out (ISO excluded QIDs), 1 finding reclassified to another severity.',
