@@ -75,6 +75,16 @@ async function readReport(file: string): Promise<XmlNode> {
       cause: error,
     });
   }
+  if (parsed.root === 'SIMPLE_RETURN') {
+    const response = child(parsed.node, 'RESPONSE');
+    const said = [text(response['CODE']), text(response['TEXT'])]
+      .filter((part) => part !== undefined)
+      .join(': ');
+    throw new InputError(
+      `${file}: a Qualys error response (${said}), not a scan report`,
+      { hint: 'export the scan report again once Qualys allows it' },
+    );
+  }
   if (parsed.root !== 'ASSET_DATA_REPORT') {
     throw new InputError(
       `${file}: the root element is ${parsed.root}, not ASSET_DATA_REPORT`,

@@ -163,6 +163,12 @@ describe('a scan report that is not one', () => {
       '<SCAN_REPORT/>',
       /the root element is SCAN_REPORT, not ASSET_DATA_REPORT/,
     ],
+    [
+      'a Qualys error response',
+      '<SIMPLE_RETURN><RESPONSE><CODE>1965</CODE><TEXT>Try later.</TEXT>' +
+        '</RESPONSE></SIMPLE_RETURN>',
+      /report\.xml: a Qualys error response \(1965: Try later\.\), not a scan report$/,
+    ],
   ])('is refused when it is %s', async (_label, body, message) => {
     const dir = await mkdtemp(path.join(tmpdir(), 'vmgov-scan-'));
     const file = path.join(dir, 'report.xml');
