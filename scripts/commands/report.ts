@@ -13,6 +13,7 @@ import { deliver } from '../delivery/deliver.ts';
 import { readMonthCounts, writeMonthCounts } from '../delivery/history.ts';
 import { openLedger } from '../delivery/ledger.ts';
 import type { DeliveryResult } from '../delivery/mail.ts';
+import { checkSmtpUrl } from '../delivery/smtp.ts';
 import { openStateStore } from '../delivery/state-store.ts';
 import { UsageError } from '../errors.ts';
 import { collectFindings } from '../findings/collect.ts';
@@ -100,6 +101,9 @@ export async function runReport(
     (smtpUrl ? undefined : path.join(options.root, 'out', 'reports'));
 
   if (outbox !== undefined) await checkOutbox(outbox);
+  // Checked before the findings are collected, which can take long.
+  const smtpOrigin = options.smtp === undefined ? 'SMTP_URL' : '--smtp';
+  if (smtpUrl !== undefined) checkSmtpUrl(smtpUrl, smtpOrigin);
 
   const model = await loadPolicyOrThrow(options.root);
   const store = openStateStore({ root: options.root, env });
@@ -135,6 +139,7 @@ export async function runReport(
   const results = await deliver(messages(), {
     outbox,
     smtpUrl,
+    smtpOrigin,
     ledger: openLedger(store),
     resend: options.resend,
   });

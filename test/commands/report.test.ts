@@ -215,6 +215,11 @@ describe('vmgov report with bad flags', () => {
     [['--month', '2026-13'], '--month "2026-13" is not a month'],
     [['--month', '2999-01'], '--month 2999-01 has not ended yet'],
     [['--kb', 'kb.xml'], '--kb needs --detections'],
+    // Before any source is opened, so a typo costs no collection time.
+    [
+      ['--smtp', 'http://mail.example.edu'],
+      '--smtp must start with smtp:// or smtps://, not http://',
+    ],
     [
       ['--scan-report', 'a.xml', '--detections', 'b.xml'],
       '--scan-report and --detections cannot be used together',
