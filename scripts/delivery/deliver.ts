@@ -10,7 +10,7 @@ import type { DeliveryResult, OutgoingMail } from './mail.ts';
 import { checkMail, MailError } from './mail-check.ts';
 import type { MailKey } from './mail-check.ts';
 import { composeEml, DEFAULT_OUTBOX, writeToOutbox } from './outbox.ts';
-import { openSmtp } from './smtp.ts';
+import { openSmtp, SmtpError } from './smtp.ts';
 import type { SmtpSender } from './smtp.ts';
 
 export interface DeliverOptions {
@@ -33,6 +33,11 @@ interface Run {
   options: DeliverOptions;
   outbox: string | undefined;
   sender: SmtpSender | undefined;
+  /**
+   * Why the server cannot be used, once a failure says so: the rest are
+   * not tried, since each try could wait for a timeout.
+   */
+  serverDown?: string;
 }
 
 /**
@@ -145,6 +150,12 @@ async function send(
       result.skipped.push(recipient);
       continue;
     }
+    if (run.serverDown !== undefined) {
+      result.failed.push(recipient);
+      const text = `not tried: ${run.serverDown}`;
+      errors.set(text, [...(errors.get(text) ?? []), recipient]);
+      continue;
+    }
     try {
       await sender.send(eml, mail.from, recipient);
       await run.options.ledger.markSent(mail.key, recipient, hash);
@@ -153,6 +164,9 @@ async function send(
       result.failed.push(recipient);
       const text = errorText(error);
       errors.set(text, [...(errors.get(text) ?? []), recipient]);
+      if (error instanceof SmtpError && error.serverWide) {
+        run.serverDown = text;
+      }
     }
   }
 

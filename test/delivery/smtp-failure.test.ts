@@ -153,11 +153,18 @@ describe('SMTP failures', () => {
     },
   );
 
-  it('names every recipient once when the server cannot be reached', async () => {
+  it('tries no further recipient once the server cannot be reached', async () => {
     const port = await closedPort();
+    const reason = `nothing listens at 127.0.0.1:${port}: check the host and port of the SMTP URL`;
 
     const [result] = await deliver(
-      [executiveMail('med-it', ['it@med.example.edu', 'cio@med.example.edu'])],
+      [
+        executiveMail('med-it', [
+          'it@med.example.edu',
+          'cio@med.example.edu',
+          'dean@med.example.edu',
+        ]),
+      ],
       {
         smtpUrl: `smtp://127.0.0.1:${port}`,
         ledger: openLedger(new LocalStateStore(stateFolder)),
@@ -166,9 +173,40 @@ describe('SMTP failures', () => {
 
     expect(result).toMatchObject({
       status: 'failed',
-      failed: ['it@med.example.edu', 'cio@med.example.edu'],
-      error: `it@med.example.edu, cio@med.example.edu: nothing listens at 127.0.0.1:${port}: check the host and port of the SMTP URL`,
+      failed: [
+        'it@med.example.edu',
+        'cio@med.example.edu',
+        'dean@med.example.edu',
+      ],
+      error: `it@med.example.edu: ${reason}; cio@med.example.edu, dean@med.example.edu: not tried: ${reason}`,
     });
+  });
+
+  // Each try at a silent server waits for the greeting timeout (30 s by
+  // default): a month of messages would take hours.
+  it('waits for a silent server once, not once per message', async () => {
+    let connections = 0;
+    const port = await listen(createServer(() => (connections += 1)));
+
+    const results = await deliver(
+      [
+        executiveMail('law', ['a@law.example.edu', 'b@law.example.edu']),
+        executiveMail('med-it', ['c@med.example.edu']),
+      ],
+      {
+        smtpUrl: `smtp://127.0.0.1:${port}?greetingTimeout=300`,
+        ledger: openLedger(new LocalStateStore(stateFolder)),
+      },
+    );
+
+    expect(connections).toBe(1);
+    expect(results.map((r) => [r.status, r.failed.length])).toEqual([
+      ['failed', 2],
+      ['failed', 1],
+    ]);
+    expect(results[1].error).toBe(
+      `c@med.example.edu: not tried: the server at 127.0.0.1:${port} sent no SMTP greeting: if it expects TLS from the start (usually port 465), use smtps:// instead of smtp://`,
+    );
   });
 
   it('says the certificate is not trusted, on one line', async () => {
