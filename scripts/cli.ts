@@ -68,14 +68,12 @@ function exitCodeFor(error: unknown): number {
   }
   if (isUserError(error)) {
     log.error(error.message);
-    if (error.hint) log.error(`hint: ${error.hint}`);
+    if (error.hint) log.hint(error.hint);
     return error.exitCode;
   }
   if (error instanceof QualysTransportError) {
     log.error(`could not reach Qualys: ${error.message}`);
-    log.error(
-      'hint: check QUALYS_API_URL (your platform API server) and the network',
-    );
+    log.hint('check QUALYS_API_URL (your platform API server) and the network');
     return 2;
   }
   if (error instanceof QualysApiError) {

@@ -29,7 +29,7 @@ describe('vmgov entry', () => {
     expect(run.out).toBe('');
     expect(run.err).toBe(
       `error: --root ${missing} does not exist\n` +
-        'error: hint: give the folder of the policy repository ' +
+        'hint: give the folder of the policy repository ' +
         '(the one holding policy/ and units/)\n',
     );
   });

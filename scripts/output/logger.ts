@@ -70,9 +70,9 @@ function write(
   level: Level,
   message: string,
   meta?: Record<string, unknown>,
+  tag = level === 'info' ? '' : `${level}: `,
 ): void {
   if (ORDER[level] < ORDER[threshold]) return;
-  const tag = level === 'info' ? '' : `${level}: `;
   sink(redact(`${tag}${message}${formatMeta(meta)}\n`));
 }
 
@@ -85,4 +85,6 @@ export const log = {
     write('warn', message, meta),
   error: (message: string, meta?: Record<string, unknown>) =>
     write('error', message, meta),
+  /** What to do about the error just logged; shown whenever errors are. */
+  hint: (message: string) => write('error', message, undefined, 'hint: '),
 };

@@ -209,7 +209,7 @@ describe('vmgov governance expiries with a lost policy file', () => {
       expect(run.out).toBe('');
       expect(run.err).toContain(
         'error: policy/excluded-qids.yaml is missing\n' +
-          'error: hint: restore it; with no decisions it holds ' +
+          'hint: restore it; with no decisions it holds ' +
           '`excluded_qids: []`\n',
       );
     } finally {

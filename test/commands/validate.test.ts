@@ -78,15 +78,15 @@ describe('vmgov validate', () => {
   it.each([
     [
       ['--format', 'xml'],
-      'error: unknown format "xml"\nerror: hint: use --format text or --format json\n',
+      'error: unknown format "xml"\nhint: use --format text or --format json\n',
     ],
     [
       ['--today', '2026-13-40'],
-      'error: "2026-13-40" is not a date\nerror: hint: give today as YYYY-MM-DD (option --today or VMGOV_TODAY)\n',
+      'error: "2026-13-40" is not a date\nhint: give today as YYYY-MM-DD (option --today or VMGOV_TODAY)\n',
     ],
     [
       ['--today', '2026-02-30'],
-      'error: "2026-02-30" is not a date\nerror: hint: give today as YYYY-MM-DD (option --today or VMGOV_TODAY)\n',
+      'error: "2026-02-30" is not a date\nhint: give today as YYYY-MM-DD (option --today or VMGOV_TODAY)\n',
     ],
   ])('exits 2 for bad options %j', async (args, err) => {
     const root = await writeRepo();

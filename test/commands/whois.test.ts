@@ -84,7 +84,7 @@ describe('vmgov whois', () => {
     expect(run).toEqual({
       code: 2,
       out: '',
-      err: 'error: "10.0.0.300" has an octet above 255\nerror: hint: each of the four numbers must be between 0 and 255\n',
+      err: 'error: "10.0.0.300" has an octet above 255\nhint: each of the four numbers must be between 0 and 255\n',
     });
   });
 });
