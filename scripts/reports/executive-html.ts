@@ -35,6 +35,15 @@ function text(content: string, extra = ''): string {
   return `<mj-text ${extra}>${content}</mj-text>`;
 }
 
+function topTables(vulns: string[][], hosts: string[][]): string {
+  return (
+    text('<h3>Vulnerabilities on most systems</h3>') +
+    `<mj-table>${rows(vulns, ['QID', 'Severity', 'Title', 'Systems'])}</mj-table>` +
+    text('<h3>Systems with most findings</h3>') +
+    `<mj-table>${rows(hosts, ['Address', 'DNS name', 'Findings'])}</mj-table>`
+  );
+}
+
 /**
  * Renders the view to HTML.
  * @throws TemplateError when MJML reports errors in the template.
@@ -58,10 +67,9 @@ export async function executiveHtml(view: ExecutiveView): Promise<string> {
     text(`<p>${severities}</p><p>${esc(view.totalLine)}</p>`),
     view.changeLine ? text(`<p>${esc(view.changeLine)}</p>`) : '',
     text(`<p><b>${esc(view.overdueLine)}</b></p>`),
-    text('<h3>Vulnerabilities on most systems</h3>'),
-    `<mj-table>${rows(vulns, ['QID', 'Severity', 'Title', 'Systems'])}</mj-table>`,
-    text('<h3>Systems with most findings</h3>'),
-    `<mj-table>${rows(hosts, ['Address', 'DNS name', 'Findings'])}</mj-table>`,
+    view.noFindingsLine
+      ? text(`<p>${esc(view.noFindingsLine)}</p>`)
+      : topTables(vulns, hosts),
     view.attachmentLine ? text(`<p>${esc(view.attachmentLine)}</p>`) : '',
     text(`<p>${esc(view.footnote)}</p>`, 'font-size="11px" color="#555"'),
   ];

@@ -10,12 +10,14 @@ export function executiveText(view: ExecutiveView): string {
   if (view.changeLine) lines.push(view.changeLine);
   lines.push(view.overdueLine, '');
 
-  lines.push('Vulnerabilities on most systems:');
-  if (view.topVulnerabilities.length === 0) lines.push('  none');
-  for (const v of view.topVulnerabilities) lines.push(`  ${v.line}`);
-  lines.push('', 'Systems with most findings:');
-  if (view.topHosts.length === 0) lines.push('  none');
-  for (const h of view.topHosts) lines.push(`  ${h.line}`);
+  if (view.noFindingsLine) {
+    lines.push(view.noFindingsLine);
+  } else {
+    lines.push('Vulnerabilities on most systems:');
+    for (const v of view.topVulnerabilities) lines.push(`  ${v.line}`);
+    lines.push('', 'Systems with most findings:');
+    for (const h of view.topHosts) lines.push(`  ${h.line}`);
+  }
 
   lines.push('');
   if (view.attachmentLine) lines.push(view.attachmentLine);

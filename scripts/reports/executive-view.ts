@@ -38,6 +38,8 @@ export interface ExecutiveView {
     line: string;
   }[];
   topHosts: { address: string; dns: string; findings: string; line: string }[];
+  /** Said instead of both top-five tables when there is no finding. */
+  noFindingsLine?: string;
   footnote: string;
   attachmentLine?: string;
 }
@@ -104,6 +106,10 @@ export function executiveView(input: ExecutiveInput): ExecutiveView {
         line: `${address}${dns ? ` (${dns})` : ''}: ${plural(top.findings, 'finding')}`,
       };
     }),
+    noFindingsLine:
+      summary.total === 0
+        ? `No confirmed vulnerability of severity 3, 4 or 5 was open at the end of ${label}.`
+        : undefined,
     footnote:
       `Governance decisions applied: ${plural(counts.excluded, 'finding')} left out ` +
       `(ISO excluded QIDs), ${plural(counts.reclassified, 'finding')} ` +

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+
+import { emptyCounts } from '../../scripts/findings/model.ts';
+import { executiveHtml } from '../../scripts/reports/executive-html.ts';
+import { executiveText } from '../../scripts/reports/executive-text.ts';
+import { executiveView } from '../../scripts/reports/executive-view.ts';
+import { executiveInput, finding } from './report-fixture.ts';
+
+const SENTENCE =
+  'No confirmed vulnerability of severity 3, 4 or 5 was open at the end of October 2026.';
+
+const none = executiveInput([], [], {
+  counts: { ...emptyCounts(), excluded: 2, reclassified: 0 },
+  previous: { total: 1, bySeverity: { 4: 1 }, systems: 1, overdue: 0 },
+});
+
+describe('executive report: a unit with no finding', () => {
+  it('says the whole plain-text part with one sentence for the top fives', () => {
+    expect(executiveText(executiveView(none))).toBe(
+      [
+        'Vulnerability report for Medicine',
+        'October 2026',
+        '',
+        'Severity 5: 0',
+        'Severity 4: 0 (-1)',
+        'Severity 3: 0',
+        '',
+        '0 confirmed vulnerabilities of severity 3, 4 or 5 on 0 systems.',
+        'Change since last month: -1 vulnerability, -1 system.',
+        '0 findings past the remediation deadline at the end of October 2026.',
+        '',
+        SENTENCE,
+        '',
+        'Governance decisions applied: 2 findings left out (ISO excluded QIDs), 0 findings reclassified to another severity.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says the sentence in the HTML and prints neither table', async () => {
+    const html = await executiveHtml(executiveView(none));
+
+    expect(html.split(SENTENCE)).toHaveLength(2);
+    expect(html).not.toContain('<th');
+    expect(html).not.toContain('DNS name');
+    expect(html).not.toContain('Vulnerabilities on most systems');
+    expect(html).not.toContain('Systems with most findings');
+  });
+
+  it('says no sentence when there is a finding', async () => {
+    const view = executiveView(
+      executiveInput([finding({ host: 1, qid: 38170, severity: 3 })]),
+    );
+    const html = await executiveHtml(view);
+
+    expect(view.noFindingsLine).toBeUndefined();
+    expect(html).not.toContain('No confirmed vulnerability');
+    expect(
+      [...html.matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]),
+    ).toEqual([
+      'QID',
+      'Severity',
+      'Title',
+      'Systems',
+      'Address',
+      'DNS name',
+      'Findings',
+    ]);
+  });
+});
