@@ -24,7 +24,8 @@ export function checkMonthData(
     });
   }
 
-  const day = producedOn?.slice(0, 10);
+  // A production date that is not one (hand-edited files) is ignored.
+  const day = validDay(producedOn?.slice(0, 10));
   const fitting = lastEndedMonth(day ? new Date(`${day}T00:00:00Z`) : today);
   if (day && day < monthEnd) {
     throw new UsageError(`${source} is from ${day}, before ${month} ended`, {
@@ -45,8 +46,18 @@ export function checkMonthData(
     });
   }
   if (result.repeatedHosts > 0) {
-    log.warn('hosts listed twice in the source counted once', {
-      hosts: result.repeatedHosts,
-    });
+    log.warn(
+      'hosts listed twice in the source: only their first listing counted',
+      {
+        hosts: result.repeatedHosts,
+      },
+    );
   }
+}
+
+function validDay(day: string | undefined): string | undefined {
+  if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const parsed = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime())) return undefined;
+  return parsed.toISOString().startsWith(day) ? day : undefined;
 }

@@ -75,10 +75,7 @@ export function createPolicyFilter(
 
         // The month's report shows what was open at its end; a detection
         // found since did not exist then.
-        if (
-          d.firstFound !== undefined &&
-          d.firstFound.slice(0, 10) > monthEnd
-        ) {
+        if (foundAfter(d.firstFound, monthEnd)) {
           counts.foundLater += 1;
           continue;
         }
@@ -113,4 +110,13 @@ function shorten(results: string | undefined): string | undefined {
   const flat = results.replace(/\s+/g, ' ').trim();
   if (flat.length <= EVIDENCE_CHARS) return flat;
   return `${flat.slice(0, EVIDENCE_CHARS - 1)}…`;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}/;
+
+/** False for a date that is not one: it says nothing about the month. */
+function foundAfter(firstFound: string | undefined, monthEnd: string) {
+  return firstFound !== undefined && DAY.test(firstFound)
+    ? firstFound.slice(0, 10) > monthEnd
+    : false;
 }

@@ -81,10 +81,10 @@ function readDetection(node: XmlNode): Detection {
   const ssl = optionalText(node, 'SSL');
   return {
     uniqueVulnId: optionalText(node, 'UNIQUE_VULN_ID'),
-    qid: Number(requiredText(node, 'QID', 'DETECTION')),
+    qid: wholeNumber(requiredText(node, 'QID', 'DETECTION'), 'QID'),
     type,
     // TODO(#3): a page without SEVERITY reads as 0; join the KB severity.
-    severity: optionalInt(node, 'SEVERITY') ?? 0,
+    severity: severity(optionalInt(node, 'SEVERITY')),
     port: optionalInt(node, 'PORT'),
     protocol: optionalText(node, 'PROTOCOL'),
     ssl: ssl === undefined ? undefined : flag(node, 'SSL'),
@@ -96,4 +96,24 @@ function readDetection(node: XmlNode): Detection {
     isIgnored: flag(node, 'IS_IGNORED'),
     isDisabled: flag(node, 'IS_DISABLED'),
   };
+}
+
+function wholeNumber(value: string, name: string): number {
+  if (!/^\d+$/.test(value)) {
+    throw new XmlShapeError(`DETECTION ${name} is "${value}", not a number`, {
+      kind: 'unexpected',
+    });
+  }
+  return Number(value);
+}
+
+/** Qualys severities are 1 to 5; another would drop its finding unseen. */
+function severity(value: number | undefined): number {
+  if (value === undefined) return 0;
+  if (value < 1 || value > 5) {
+    throw new XmlShapeError(`DETECTION SEVERITY is ${value}, not 1 to 5`, {
+      kind: 'unexpected',
+    });
+  }
+  return value;
 }

@@ -117,7 +117,7 @@ describe.skipIf(FIXTURES_MISSING)(
       const listed = hosts.match(/<HOST>/g)!.length;
       expect(listed).toBe(7);
       expect(twice.err).toContain(
-        `hosts listed twice in the source counted once hosts=${listed}`,
+        `hosts listed twice in the source: only their first listing counted hosts=${listed}`,
       );
     });
 

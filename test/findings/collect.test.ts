@@ -20,8 +20,8 @@ const policy = buildPolicy({
 });
 
 interface PageDetection {
-  qid: number;
-  severity: number;
+  qid: number | string;
+  severity: number | string;
   results?: string;
 }
 
@@ -82,6 +82,19 @@ const month = () =>
   );
 
 describe('collectFindings', () => {
+  it.each([
+    [{ qid: 'abc', severity: 4 }, 'DETECTION QID is "abc", not a number'],
+    [{ qid: 90001, severity: 9 }, 'DETECTION SEVERITY is 9, not 1 to 5'],
+  ])('refuses a page with %j, naming it', async (detection, reason) => {
+    const source = sourceOf(() => [
+      page([hostXml(1, '10.1.0.5', [detection])]),
+    ]);
+
+    await expect(collectFindings(source, policy, '2026-10')).rejects.toThrow(
+      `test page: not a host list detection page: ${reason}`,
+    );
+  });
+
   it('counts governance decisions per unit and per sub-group', async () => {
     const result = await month();
     const [med] = result.units;

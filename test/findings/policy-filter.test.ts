@@ -57,6 +57,7 @@ describe('the policy filter', () => {
       { firstFound: '2026-10-31T23:00:00Z' },
       'kept',
     ],
+    ['one whose first-found date is not one', { firstFound: 'soon' }, 'kept'],
     [
       "one found after the month's end",
       { firstFound: '2026-11-01T00:10:00Z' },
