@@ -59,9 +59,7 @@ export function openSmtp(smtpUrl: string, origin = 'SMTP_URL'): SmtpSender {
   registerSecret(decodeURIComponent(url.password));
   const server = serverName(url);
 
-  // One pooled connection serves many messages instead of one each.
-  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
-  const transport = nodemailer.createTransport(url.toString());
+  const transport = nodemailer.createTransport(transportUrl(url));
 
   return {
     async send(eml, from, recipient) {
@@ -82,6 +80,24 @@ export function openSmtp(smtpUrl: string, origin = 'SMTP_URL'): SmtpSender {
     },
     close: () => transport.close(),
   };
+}
+
+/** A server silent this long mid-conversation is taken as down. */
+export const SOCKET_TIMEOUT_MS = 60_000;
+
+/**
+ * The URL handed to nodemailer, with this program's defaults where the
+ * URL sets none.
+ */
+export function transportUrl(url: URL): string {
+  const out = new URL(url);
+  // One pooled connection serves many messages instead of one each.
+  if (!out.searchParams.has('pool')) out.searchParams.set('pool', 'true');
+  // nodemailer waits 10 minutes by default, per connection.
+  if (!out.searchParams.has('socketTimeout')) {
+    out.searchParams.set('socketTimeout', String(SOCKET_TIMEOUT_MS));
+  }
+  return out.toString();
 }
 
 function parseSmtpUrl(smtpUrl: string, origin: string): URL {

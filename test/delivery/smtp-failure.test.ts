@@ -109,6 +109,20 @@ const SCENARIOS: Scenario[] = [
     ),
   ],
   [
+    'a server that falls silent after its greeting',
+    () =>
+      listen(
+        createServer((socket) => {
+          socket.write('220 mail.example.edu ESMTP\r\n');
+          socket.once('data', () =>
+            socket.write('250-mail.example.edu\r\n250 AUTH PLAIN\r\n'),
+          );
+        }),
+      ),
+    (port) => `smtp://${USERINFO}@127.0.0.1:${port}?socketTimeout=300`,
+    fixed('the server at 127.0.0.1:PORT stopped answering: try again later'),
+  ],
+  [
     'a wrong password',
     async () => {
       const smtp = await startSmtpServer({

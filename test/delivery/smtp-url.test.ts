@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { deliver } from '../../scripts/delivery/deliver.ts';
 import { openLedger } from '../../scripts/delivery/ledger.ts';
 import { LocalStateStore } from '../../scripts/delivery/local-state-store.ts';
-import { checkSmtpUrl } from '../../scripts/delivery/smtp.ts';
+import { checkSmtpUrl, transportUrl } from '../../scripts/delivery/smtp.ts';
 import { UsageError } from '../../scripts/errors.ts';
 import { executiveMail } from './mail-fixture.ts';
 
@@ -87,5 +87,20 @@ describe('deliver with an unusable SMTP URL', () => {
 
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).message).toBe(message);
+  });
+});
+
+describe('transportUrl', () => {
+  it.each([
+    [
+      'smtp://mail.example.edu:587',
+      'smtp://mail.example.edu:587?pool=true&socketTimeout=60000',
+    ],
+    [
+      'smtps://u:p@mail.example.edu?socketTimeout=5000&pool=false',
+      'smtps://u:p@mail.example.edu?socketTimeout=5000&pool=false',
+    ],
+  ])('gives %s the defaults it lacks', (url, expected) => {
+    expect(transportUrl(new URL(url))).toBe(expected);
   });
 });
