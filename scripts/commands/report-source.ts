@@ -8,6 +8,7 @@ import { openApiSource } from '../findings/api-source.ts';
 import { openDetectionFiles } from '../findings/detection-file-source.ts';
 import type { FindingsSource } from '../findings/model.ts';
 import { openScanReport } from '../findings/scan-report-source.ts';
+import { log } from '../output/logger.ts';
 import type { PolicyModel } from '../policy/model.ts';
 import { openQualys, type QualysOptions } from './qualys-connection.ts';
 
@@ -45,6 +46,11 @@ export async function openReportSource(
     return { source: await openScanReport(options.scanReport), close: none };
   }
   if (options.detections) {
+    if (!options.kb) {
+      log.warn('no --kb given: titles and KnowledgeBase texts are missing', {
+        hint: 'add --kb with the KnowledgeBase XML for the QIDs seen',
+      });
+    }
     return {
       source: openDetectionFiles(options.detections, options.kb ?? []),
       close: none,

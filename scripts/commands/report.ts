@@ -149,11 +149,21 @@ export async function runReport(
   return all.some((r) => r.status === 'failed') ? 1 : 0;
 }
 
-/** @throws UsageError when the outbox exists and is not a folder. */
+/**
+ * @throws UsageError when the outbox, or the nearest part of its path that
+ * exists, is not a folder: no message could be written there.
+ */
 async function checkOutbox(outbox: string): Promise<void> {
-  const found = await stat(outbox).catch(() => undefined);
+  let place = path.resolve(outbox);
+  let found = await stat(place).catch(() => undefined);
+  while (!found && path.dirname(place) !== place) {
+    place = path.dirname(place);
+    found = await stat(place).catch(() => undefined);
+  }
   if (found && !found.isDirectory()) {
-    throw new UsageError(`the outbox ${outbox} is a file, not a folder`, {
+    const what =
+      place === path.resolve(outbox) ? 'the outbox' : 'in the outbox path';
+    throw new UsageError(`${what} ${place} is a file, not a folder`, {
       hint: 'give --outbox a folder (it is created when missing)',
     });
   }

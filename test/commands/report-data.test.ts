@@ -6,6 +6,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import {
+  FIXTURES,
   FIXTURES_MISSING,
   MISSING_REASON,
   SAMPLE_REPORT,
@@ -132,6 +133,38 @@ describe.skipIf(FIXTURES_MISSING)(
 
       expect(code).toBe(2);
       expect(err).toContain(`the outbox ${file} is a file, not a folder`);
+    });
+
+    it('warns that titles are missing when --kb is not given', async () => {
+      const { code, err } = await runCli([
+        'report',
+        '--root',
+        root,
+        '--month',
+        '2018-04',
+        '--detections',
+        path.join(FIXTURES, 'detections.xml'),
+        '--outbox',
+        path.join(scratch, 'out-no-kb'),
+      ]);
+
+      expect(code).toBe(0);
+      expect(err).toContain(
+        'warn: no --kb given: titles and KnowledgeBase texts are missing',
+      );
+    });
+
+    it('refuses an outbox below a file before collecting', async () => {
+      const file = await variant('a-file', 'x');
+
+      const { code, err } = await report(SAMPLE_REPORT, '2019-07', [
+        '--outbox',
+        path.join(file, 'sub'),
+      ]);
+
+      expect(code).toBe(2);
+      expect(err).toContain(`in the outbox path ${file} is a file`);
+      expect(err).not.toContain('findings collected');
     });
   },
 );
