@@ -23,7 +23,8 @@ export const HEAP_LIMIT_MIB = 768;
 export function launch(entry, args) {
   const require = createRequire(import.meta.url);
   const given = `${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`;
-  const heap = given.includes('--max-old-space-size')
+  // Node takes the flag with dashes or underscores.
+  const heap = /--max[-_]old[-_]space[-_]size/.test(given)
     ? []
     : [`--max-old-space-size=${HEAP_LIMIT_MIB}`];
   const result = spawnSync(
@@ -39,7 +40,7 @@ if (
   import.meta.url === pathToFileURL(process.argv[1]).href
 ) {
   const [entry, ...args] = process.argv.slice(2);
-  if (!entry) {
+  if (!entry || entry.startsWith('-')) {
     process.stderr.write('usage: node scripts/launch.mjs FILE.ts [args]\n');
     process.exit(2);
   }

@@ -32,21 +32,29 @@ describe('the launcher', () => {
     expect(run.heapMib).toBeLessThan(768 + 128);
   });
 
-  it("leaves the operator's own heap limit alone", () => {
-    const run = probe(0, '--max-old-space-size=1536');
+  it.each(['--max-old-space-size=1536', '--max_old_space_size=1536'])(
+    "leaves the operator's own heap limit alone (%s)",
+    (option) => {
+      const run = probe(0, option);
 
-    expect(run.code).toBe(0);
-    expect(run.heapMib).toBeGreaterThanOrEqual(1536);
-    expect(run.heapMib).toBeLessThan(1536 + 128);
-  });
+      expect(run.code).toBe(0);
+      expect(run.heapMib).toBeGreaterThanOrEqual(1536);
+      expect(run.heapMib).toBeLessThan(1536 + 128);
+    },
+  );
 
-  it('says how to use it when no entry is given', () => {
-    const run = spawnSync(process.execPath, ['scripts/launch.mjs'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+  it.each([[[]], [['--help']]])(
+    'says how to use it when given %j',
+    (args: string[]) => {
+      const run = spawnSync(process.execPath, ['scripts/launch.mjs', ...args], {
+        cwd: root,
+        encoding: 'utf8',
+      });
 
-    expect(run.status).toBe(2);
-    expect(run.stderr).toBe('usage: node scripts/launch.mjs FILE.ts [args]\n');
-  });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(
+        'usage: node scripts/launch.mjs FILE.ts [args]\n',
+      );
+    },
+  );
 });
