@@ -3,7 +3,7 @@
  * document with positions, document to plain data. Each failure becomes a
  * located problem; nothing here throws for a user's mistake.
  */
-import { LineCounter, parse, parseDocument, type YAMLError } from 'yaml';
+import { LineCounter, parse, parseDocument } from 'yaml';
 
 import type { FileKind } from './files.ts';
 import type { Problem } from './model.ts';
@@ -42,10 +42,12 @@ export function parseSource(
 ): { source?: SourceFile; problems: Problem[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
-  // yaml reports a tab on every indented line; one problem says it all.
-  const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
-  const others = doc.errors.filter((e) => e.code !== 'TAB_AS_INDENT');
-  const problems: Problem[] = others.map((e) => {
+  // Tabs upset the parser on some lines and not others, and the rest of
+  // its complaints follow from them: one problem naming every tabbed line.
+  if (doc.errors.some((e) => e.code === 'TAB_AS_INDENT')) {
+    return { problems: [tabProblem(file, text)] };
+  }
+  const problems: Problem[] = doc.errors.map((e) => {
     const [line, col] = e.linePos
       ? [e.linePos[0].line, e.linePos[0].col]
       : [1, 1];
@@ -59,11 +61,7 @@ export function parseSource(
         : 'fix the YAML syntax at this position (indentation, quotes, colons)',
     );
   });
-  if (tabs.length > 0) problems.push(tabProblem(file, tabs));
-  if (problems.length > 0) {
-    problems.sort((a, b) => a.at.line - b.at.line || a.at.col - b.at.col);
-    return { problems };
-  }
+  if (problems.length > 0) return { problems };
 
   if (doc.contents === null) {
     return {
@@ -157,8 +155,13 @@ function duplicateMessage(text: string, offset: number): string {
   return `key "${String(key)}" appears twice in this mapping`;
 }
 
-function tabProblem(file: string, tabs: YAMLError[]): Problem {
-  const lines = [...new Set(tabs.map((e) => e.linePos?.[0].line ?? 1))];
+/** Lines whose indentation holds a tab; blank ones do not matter. */
+const TABBED = /^[ \t]*\t[ \t]*\S/;
+
+function tabProblem(file: string, text: string): Problem {
+  const lines = text
+    .split('\n')
+    .flatMap((line, index) => (TABBED.test(line) ? [index + 1] : []));
   const [first] = lines;
   return error(
     'yaml-syntax',

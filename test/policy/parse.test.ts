@@ -24,6 +24,13 @@ describe('parseSource', () => {
   it.each([
     ['one line', 'a:\n\tb: 1\n', 'line 2', 2],
     ['a block', 'a:\n\t- 1\n\t- 2\n\t- 3\nc:\n\t- 4\n', 'lines 2-4, 6', 2],
+    // yaml itself flags only some of these lines, and adds other errors.
+    [
+      'keys and items',
+      'id: a\nranges:\n\t- 10.0.0.0/8\nowners:\n  - x\nm:\n\tk: 1\n\tl:\n\t\t- 2\n',
+      'lines 3, 7-9',
+      3,
+    ],
   ])('reports tabs on %s as one problem', (_name, text, lines, line) => {
     const { problems } = parseSource('units/a.yaml', 'unit', text);
 
