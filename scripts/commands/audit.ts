@@ -7,6 +7,8 @@ import type { Command } from 'commander';
 
 import { deliver } from '../delivery/deliver.ts';
 import { openLedger } from '../delivery/ledger.ts';
+import { checkOutboxFolder } from '../delivery/outbox.ts';
+import { checkSmtpUrl } from '../delivery/smtp.ts';
 import { openStateStore } from '../delivery/state-store.ts';
 import { loadModel, todayFor } from '../governance/context.ts';
 import { auditMail, auditText } from '../governance/ignored-audit-mail.ts';
@@ -56,6 +58,11 @@ export function register(program: Command, outcome: Outcome): void {
 
 /** @throws UsageError for an unusable SMTP URL, before anything is sent. */
 async function ignored(options: AuditOptions): Promise<number> {
+  const smtpUrl = options.smtp ?? process.env.SMTP_URL;
+  const smtpOrigin = options.smtp === undefined ? 'SMTP_URL' : '--smtp';
+  // Checked before Qualys is read, which can take long.
+  if (options.outbox !== undefined) await checkOutboxFolder(options.outbox);
+  if (smtpUrl !== undefined) checkSmtpUrl(smtpUrl, smtpOrigin);
   const today = todayFor();
   const model = await loadModel(options.root, today);
   const qualys = await openQualys(options, options.root);
@@ -75,7 +82,8 @@ async function ignored(options: AuditOptions): Promise<number> {
   const store = openStateStore({ root: options.root });
   const [result] = await deliver([auditMail(found, model, today)], {
     outbox: options.outbox,
-    smtpUrl: options.smtp ?? process.env.SMTP_URL,
+    smtpUrl,
+    smtpOrigin,
     ledger: openLedger(store),
     resend: options.resend,
   });

@@ -4,7 +4,6 @@
  * to the outbox (default) or through SMTP, once per recipient and month.
  * Exit 1 when any message failed; the others are still delivered.
  */
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { Command } from 'commander';
@@ -12,6 +11,7 @@ import type { Command } from 'commander';
 import { deliver } from '../delivery/deliver.ts';
 import { readMonthCounts, writeMonthCounts } from '../delivery/history.ts';
 import { openLedger } from '../delivery/ledger.ts';
+import { checkOutboxFolder } from '../delivery/outbox.ts';
 import type { DeliveryResult } from '../delivery/mail.ts';
 import { checkSmtpUrl } from '../delivery/smtp.ts';
 import { openStateStore } from '../delivery/state-store.ts';
@@ -100,7 +100,7 @@ export async function runReport(
     options.outbox ??
     (smtpUrl ? undefined : path.join(options.root, 'out', 'reports'));
 
-  if (outbox !== undefined) await checkOutbox(outbox);
+  if (outbox !== undefined) await checkOutboxFolder(outbox);
   // Checked before the findings are collected, which can take long.
   const smtpOrigin = options.smtp === undefined ? 'SMTP_URL' : '--smtp';
   if (smtpUrl !== undefined) checkSmtpUrl(smtpUrl, smtpOrigin);
@@ -147,26 +147,6 @@ export async function runReport(
   const all = [...results, ...failures];
   print(formatTable(all.map((r) => rowFor(r, findings.get(r.key) ?? 0))));
   return all.some((r) => r.status === 'failed') ? 1 : 0;
-}
-
-/**
- * @throws UsageError when the outbox, or the nearest part of its path that
- * exists, is not a folder: no message could be written there.
- */
-async function checkOutbox(outbox: string): Promise<void> {
-  let place = path.resolve(outbox);
-  let found = await stat(place).catch(() => undefined);
-  while (!found && path.dirname(place) !== place) {
-    place = path.dirname(place);
-    found = await stat(place).catch(() => undefined);
-  }
-  if (found && !found.isDirectory()) {
-    const what =
-      place === path.resolve(outbox) ? 'the outbox' : 'in the outbox path';
-    throw new UsageError(`${what} ${place} is a file, not a folder`, {
-      hint: 'give --outbox a folder (it is created when missing)',
-    });
-  }
 }
 
 function notRendered(

@@ -3,10 +3,12 @@
  * sent, `<outbox>/YYYY-MM/<unit>/<kind>.eml` (a real RFC 5322 message),
  * `<kind>.html` and the attachments beside them.
  */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import nodemailer from 'nodemailer';
 
+import { UsageError } from '../errors.ts';
 import { writeFilesAtomic } from './atomic-write.ts';
 import type { OutgoingMail } from './mail.ts';
 import type { MailKey } from './mail-check.ts';
@@ -60,4 +62,24 @@ export async function writeToOutbox(
     })),
   );
   return files.map(({ name }) => name);
+}
+
+/**
+ * @throws UsageError when the outbox, or the nearest part of its path that
+ * exists, is not a folder: no message could be written there.
+ */
+export async function checkOutboxFolder(outbox: string): Promise<void> {
+  let place = path.resolve(outbox);
+  let found = await stat(place).catch(() => undefined);
+  while (!found && path.dirname(place) !== place) {
+    place = path.dirname(place);
+    found = await stat(place).catch(() => undefined);
+  }
+  if (found && !found.isDirectory()) {
+    const what =
+      place === path.resolve(outbox) ? 'the outbox' : 'in the outbox path';
+    throw new UsageError(`${what} ${place} is a file, not a folder`, {
+      hint: 'give --outbox a folder (it is created when missing)',
+    });
+  }
 }

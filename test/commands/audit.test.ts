@@ -111,4 +111,27 @@ describe('vmgov audit ignored', () => {
       'ignored-audit.html',
     ]);
   });
+
+  it.each([
+    [() => ['--smtp', 'http://mail.example.edu'], 'smtp://'],
+    [
+      (root: string) => ['--outbox', path.join(root, 'policy', 'program.yaml')],
+      'is a file, not a folder',
+    ],
+  ])(
+    'refuses a bad delivery option before reading Qualys',
+    async (args, message) => {
+      const run = await runCli([
+        'audit',
+        'ignored',
+        '--root',
+        policy.root,
+        ...args(policy.root),
+      ]);
+
+      expect(run.code).toBe(2);
+      expect(run.err).toContain(message);
+      expect(run.err).not.toContain('Qualys');
+    },
+  );
 });
