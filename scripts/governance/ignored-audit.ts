@@ -4,6 +4,7 @@
  * never-ignore list: weak ciphers and the like) and every ignored severity
  * 4 or 5 flagged for ISO.
  */
+import { compareAddresses } from '../net/address-order.ts';
 import type { PolicyModel } from '../policy/model.ts';
 import type {
   DetectionFilter,
@@ -11,9 +12,6 @@ import type {
   QualysClient,
 } from '../qualys/types.ts';
 import { UNASSIGNED, type UnitLookup } from './unit-index.ts';
-
-// One collator for all comparisons: building one per call is slow.
-const ADDRESS_ORDER = new Intl.Collator('en', { numeric: true });
 
 export type AuditFlag = 'never-ignore' | 'severity-4-5';
 
@@ -81,7 +79,7 @@ export async function collectIgnored(
   return found.sort(
     (a, b) =>
       a.unit.localeCompare(b.unit) ||
-      ADDRESS_ORDER.compare(a.address, b.address) ||
+      compareAddresses(a.address, b.address) ||
       a.qid - b.qid ||
       (a.port ?? 0) - (b.port ?? 0),
   );

@@ -4,13 +4,11 @@
  * (never trusting the filter alone), minus hosts a recent run already
  * purged and Qualys has not yet dropped.
  */
+import { compareAddresses } from '../net/address-order.ts';
 import type { PolicyModel } from '../policy/model.ts';
 import type { Host } from '../qualys/types.ts';
 import { addDays, isIsoDate } from './dates.ts';
 import { UNASSIGNED, type UnitLookup } from './unit-index.ts';
-
-// One collator for all comparisons: building one per call is slow.
-const ADDRESS_ORDER = new Intl.Collator('en', { numeric: true });
 
 export interface PurgeCandidate {
   id: string;
@@ -78,7 +76,7 @@ export function planPurge(
   plan.candidates.sort(
     (a, b) =>
       a.unit.localeCompare(b.unit) ||
-      ADDRESS_ORDER.compare(a.address, b.address) ||
+      compareAddresses(a.address, b.address) ||
       a.id.localeCompare(b.id),
   );
   return plan;
