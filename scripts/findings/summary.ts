@@ -2,6 +2,7 @@
  * The numbers a report shows for a set of findings: counts by severity,
  * systems affected, overdue, and the top vulnerabilities and hosts.
  */
+import { compareAddresses } from '../net/address-order.ts';
 import type { Finding, ScannedHost } from './model.ts';
 
 export interface FindingsSummary {
@@ -11,11 +12,12 @@ export interface FindingsSummary {
   overdue: number;
   reclassifiedShown: number;
   /**
-   * QIDs on most hosts: most hosts first, then lowest QID. The severity is
-   * the reported one (after reclassification), the highest if they differ.
+   * QIDs on most hosts: most hosts first, then the most severe, then lowest
+   * QID. The severity is the reported one (after reclassification), the
+   * highest if they differ.
    */
   topVulnerabilities: { qid: number; severity: number; hosts: number }[];
-  /** Hosts with most findings: most first, then by address. */
+  /** Hosts with most findings: most first, then in address order. */
   topHosts: { host: ScannedHost; findings: number }[];
 }
 
@@ -53,13 +55,15 @@ export function summarize(findings: Finding[]): FindingsSummary {
       severity: severityByQid.get(qid) ?? 0,
       hosts: hosts.size,
     }))
-    .sort((a, b) => b.hosts - a.hosts || a.qid - b.qid)
+    .sort(
+      (a, b) => b.hosts - a.hosts || b.severity - a.severity || a.qid - b.qid,
+    )
     .slice(0, TOP);
   const topHosts = [...perHost.values()]
     .sort(
       (a, b) =>
         b.findings - a.findings ||
-        (a.host.ip ?? a.host.id).localeCompare(b.host.ip ?? b.host.id),
+        compareAddresses(a.host.ip ?? a.host.id, b.host.ip ?? b.host.id),
     )
     .slice(0, TOP);
 

@@ -33,7 +33,7 @@ describe('summarize: top vulnerabilities', () => {
     },
   );
 
-  it('orders by hosts, then QID, and keeps each QID its own severity', () => {
+  it('orders by hosts, then severity, then QID, each QID its own severity', () => {
     const summary = summarize([
       finding({ host: 1, qid: 200, severity: 4 }),
       finding({ host: 1, qid: 100, severity: 3 }),
@@ -43,12 +43,29 @@ describe('summarize: top vulnerabilities', () => {
       finding({ host: 2, qid: 300, severity: 5 }),
     ]);
 
+    // On one system each, the severity 5 comes before the severity 3.
     expect(summary.topVulnerabilities).toEqual([
       { qid: 200, severity: 4, hosts: 2 },
-      { qid: 100, severity: 3, hosts: 1 },
       { qid: 300, severity: 5, hosts: 1 },
+      { qid: 100, severity: 3, hosts: 1 },
     ]);
     expect(summary.total).toBe(5);
     expect(summary.hostsAffected).toBe(2);
+  });
+});
+
+describe('summarize: top hosts', () => {
+  it('breaks ties in the order people read addresses', () => {
+    // As text, 10.1.0.10 and 10.1.0.100 would sort before 10.1.0.9.
+    const summary = summarize(
+      [100, 9, 10, 7].map((host) => finding({ host, qid: 38601, severity: 3 })),
+    );
+
+    expect(summary.topHosts.map((t) => t.host.ip)).toEqual([
+      '10.1.0.7',
+      '10.1.0.9',
+      '10.1.0.10',
+      '10.1.0.100',
+    ]);
   });
 });
