@@ -16,19 +16,38 @@ export class TemplateError extends Error {
   }
 }
 
-const CELL = 'style="padding:4px 8px;border-bottom:1px solid #ddd"';
+const CELL = 'padding:4px 8px;border-bottom:1px solid #ddd';
+// Numbers and addresses on one line: a narrow mail window otherwise breaks
+// "38601" into "3860" and "1". Titles and DNS names take the rest.
+const KEEP = `${CELL};white-space:nowrap`;
 
-function rows(cells: string[][], header: string[]): string {
-  const head = header
-    .map((h) => `<th align="left" ${CELL}>${esc(h)}</th>`)
+/** A column's heading, and whether its cells may break across lines. */
+type Column = readonly [heading: string, wraps: boolean];
+
+const VULN_COLUMNS: Column[] = [
+  ['QID', false],
+  ['Severity', false],
+  ['Title', true],
+  ['Systems', false],
+];
+const HOST_COLUMNS: Column[] = [
+  ['Address', false],
+  ['DNS name', true],
+  ['Findings', false],
+];
+
+function table(columns: Column[], cells: string[][]): string {
+  const style = (i: number) => `style="${columns[i]?.[1] ? CELL : KEEP}"`;
+  const head = columns
+    .map(([h], i) => `<th align="left" ${style(i)}>${esc(h)}</th>`)
     .join('');
   const body = cells
     .map(
       (row) =>
-        `<tr>${row.map((c) => `<td ${CELL}>${esc(c)}</td>`).join('')}</tr>`,
+        `<tr>${row.map((c, i) => `<td ${style(i)}>${esc(c)}</td>`).join('')}</tr>`,
     )
     .join('');
-  return `<tr>${head}</tr>${body}`;
+  return `<mj-table><tr>${head}</tr>${body}</mj-table>`;
 }
 
 function text(content: string, extra = ''): string {
@@ -38,9 +57,9 @@ function text(content: string, extra = ''): string {
 function topTables(vulns: string[][], hosts: string[][]): string {
   return (
     text('<h3>Vulnerabilities on most systems</h3>') +
-    `<mj-table>${rows(vulns, ['QID', 'Severity', 'Title', 'Systems'])}</mj-table>` +
+    table(VULN_COLUMNS, vulns) +
     text('<h3>Systems with most findings</h3>') +
-    `<mj-table>${rows(hosts, ['Address', 'DNS name', 'Findings'])}</mj-table>`
+    table(HOST_COLUMNS, hosts)
   );
 }
 

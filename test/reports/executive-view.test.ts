@@ -79,6 +79,24 @@ describe('executive report: top vulnerabilities', () => {
       '1',
     ]);
   });
+
+  it('keeps QIDs, counts and addresses on one line, lets text wrap', async () => {
+    const html = await executiveHtml(
+      executiveView(
+        executiveInput(
+          [finding({ host: 1, qid: 38601, severity: 3 })],
+          [OPENSSH],
+        ),
+      ),
+    );
+    // The report's own cells, not MJML's layout cells.
+    const nowrap = [...html.matchAll(/<td style="(padding:4px[^"]*)"/g)].map(
+      (m) => (m[1] ?? '').includes('white-space:nowrap'),
+    );
+
+    // QID, severity, title, systems; then address, DNS name, findings.
+    expect(nowrap).toEqual([true, true, false, true, true, false, true]);
+  });
 });
 
 describe('executive report: counts in words', () => {
