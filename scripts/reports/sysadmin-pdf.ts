@@ -12,6 +12,7 @@ import type {
   Vulnerability,
 } from '../findings/model.ts';
 import { summarize } from '../findings/summary.ts';
+import { compareAddresses } from '../net/address-order.ts';
 import { kbText } from './kb-text.ts';
 import { monthLabel } from './executive-view.ts';
 import { plural } from './plural.ts';
@@ -50,11 +51,20 @@ function byVulnerability(findings: Finding[]): Group[] {
     group.findings.push(f);
     groups.set(f.qid, group);
   }
+  for (const group of groups.values()) group.findings.sort(hostOrder);
   return [...groups.values()].sort(
     (a, b) =>
       b.severity - a.severity ||
       b.findings.length - a.findings.length ||
       a.qid - b.qid,
+  );
+}
+
+/** A sys-admin looks a host up by address: address order, then port. */
+function hostOrder(a: Finding, b: Finding): number {
+  return (
+    compareAddresses(a.host.ip ?? a.host.id, b.host.ip ?? b.host.id) ||
+    (a.port ?? 0) - (b.port ?? 0)
   );
 }
 

@@ -72,6 +72,17 @@ describe('sys-admin PDF: counts in words', () => {
   });
 });
 
+describe('sys-admin PDF: hosts of a vulnerability', () => {
+  it('lists them in address order, whatever order Qualys gave', async () => {
+    const text = await pdfWords(
+      [100, 9, 10].map((host) => ({ host, qid: 38170, severity: 4 })),
+    );
+    const order = [...text.matchAll(/10\.1\.0\.(\d+) \|/g)].map((m) => m[1]);
+
+    expect(order).toEqual(['9', '10', '100']);
+  });
+});
+
 describe('rules applied: remediation days', () => {
   it.each([
     [1, 'Severity 5: remediate within 1 day of first detection.'],
