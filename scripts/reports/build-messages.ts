@@ -127,6 +127,7 @@ export async function* renderMessages(
       subject: iso.subject,
       html: iso.html,
       text: iso.text,
+      attachments: iso.attachments,
     },
     findings: total,
   };

@@ -1,32 +1,37 @@
 /**
  * ISO's roll-up: every unit's numbers in one table, and the coverage list
  * of scanned hosts that no master asset group holds (units must keep their
- * groups complete). Rendered as escaped HTML and as plain text.
+ * groups complete). Rendered as escaped HTML and as plain text, with both
+ * tables attached whole as CSV; the mail body lists the first hosts only.
  */
+import type { MailAttachment } from '../delivery/mail.ts';
 import type { MonthFindings } from '../findings/collect.ts';
 import { summarize } from '../findings/summary.ts';
+import { compareAddresses } from '../net/address-order.ts';
 import { monthLabel } from './executive-view.ts';
 import { escapeHtml as esc } from './kb-text.ts';
 import { plural } from './plural.ts';
+import {
+  type CoverageRow,
+  coverageCsv,
+  type UnitRow,
+  unitsCsv,
+} from './rollup-csv.ts';
 
-export interface RollupRow {
-  unit: string;
-  name: string;
-  sev5: number;
-  sev4: number;
-  sev3: number;
-  systems: number;
-  overdue: number;
-  excluded: number;
-  reclassified: number;
-}
+/*
+ * How many uncovered hosts the mail body lists. A first month can leave
+ * thousands out; past this many the body points to the CSV instead of
+ * growing into a message that mail clients clip.
+ */
+export const LISTED_IN_BODY = 50;
 
 export interface Rollup {
   subject: string;
-  rows: RollupRow[];
-  uncovered: { address: string; dns: string; findings: number }[];
+  rows: UnitRow[];
+  uncovered: CoverageRow[];
   html: string;
   text: string;
+  attachments: MailAttachment[];
 }
 
 const UNIT_HEAD = [
@@ -41,7 +46,7 @@ const UNIT_HEAD = [
 ];
 
 export function rollup(result: MonthFindings, organization: string): Rollup {
-  const rows = result.units.map(({ unit, findings, counts }) => {
+  const rows: UnitRow[] = result.units.map(({ unit, findings, counts }) => {
     const s = summarize(findings);
     return {
       unit: unit.id,
@@ -55,15 +60,23 @@ export function rollup(result: MonthFindings, organization: string): Rollup {
       reclassified: counts.reclassified,
     };
   });
-  const uncovered = result.uncovered
+  const uncovered: CoverageRow[] = result.uncovered
     .map(({ host, findings }) => ({
       address: host.ip ?? host.id,
       dns: host.dns ?? '',
+      os: host.os ?? '',
       findings,
     }))
     .sort(
-      (a, b) => b.findings - a.findings || a.address.localeCompare(b.address),
+      (a, b) =>
+        b.findings - a.findings || compareAddresses(a.address, b.address),
     );
+  const attachments = [unitsCsv(result.month, rows)];
+  if (uncovered.length > 0) {
+    attachments.push(coverageCsv(result.month, uncovered));
+  }
+  const listed = uncovered.slice(0, LISTED_IN_BODY);
+  const more = moreSentence(uncovered.length - listed.length, result.month);
   const label = monthLabel(result.month);
   const subject = `${organization} vulnerability roll-up, ${label}`;
   const unitCells = rows.map((r) => [
@@ -78,11 +91,7 @@ export function rollup(result: MonthFindings, organization: string): Rollup {
       r.reclassified,
     ].map(String),
   ]);
-  const hostCells = uncovered.map((u) => [
-    u.address,
-    u.dns,
-    String(u.findings),
-  ]);
+  const hostCells = listed.map((u) => [u.address, u.dns, String(u.findings)]);
   const coverageLine = coverageSentence(uncovered.length);
   const hostTable =
     hostCells.length === 0
@@ -92,7 +101,9 @@ export function rollup(result: MonthFindings, organization: string): Rollup {
   const html =
     `<!doctype html><html><head><meta charset="utf-8"><title>${esc(subject)}</title></head><body>` +
     `<h2>${esc(subject)}</h2>${table(UNIT_HEAD, unitCells)}` +
-    `<h3>Coverage</h3><p>${esc(coverageLine)}</p>${hostTable}</body></html>\n`;
+    `<h3>Coverage</h3><p>${esc(coverageLine)}</p>${hostTable}` +
+    (more ? `<p>${esc(more)}</p>` : '') +
+    '</body></html>\n';
   const text = [
     subject,
     '',
@@ -103,13 +114,23 @@ export function rollup(result: MonthFindings, organization: string): Rollup {
     '',
     'Coverage',
     coverageLine,
-    ...uncovered.map(
+    ...listed.map(
       (u) =>
         `  ${u.address}${u.dns ? ` (${u.dns})` : ''}: ${plural(u.findings, 'finding')}`,
     ),
+    ...(more ? [more] : []),
     '',
   ].join('\n');
-  return { subject, rows, uncovered, html, text };
+  return { subject, rows, uncovered, html, text, attachments };
+}
+
+/** Where the hosts the body leaves out are; empty when none is. */
+function moreSentence(left: number, month: string): string {
+  if (left <= 0) return '';
+  return (
+    `${plural(left, 'more host')} in the attached coverage-${month}.csv, ` +
+    'which lists them all.'
+  );
 }
 
 /** The coverage list's lead sentence; with no host left out, the whole of it. */

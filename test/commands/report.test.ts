@@ -206,6 +206,21 @@ describe.skipIf(FIXTURES_MISSING)(
       );
       expect(rollup).toContain('1 scanned host is in no master asset group');
       expect(rollup).toContain('10.10.10.11 (2k8r2-u-10-11): 0 findings');
+      const csv = await readFile(
+        path.join(
+          root,
+          'out',
+          'reports',
+          '2018-04',
+          'iso',
+          'coverage-2018-04.csv',
+        ),
+        'utf8',
+      );
+      expect(csv.split('\r\n').slice(0, 2)).toEqual([
+        'address,dns,os,findings',
+        '10.10.10.11,2k8r2-u-10-11,Windows 2008 R2 Enterprise Service Pack1,0',
+      ]);
     });
   },
 );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { UncoveredHost } from '../../scripts/findings/collect.ts';
-import { rollup } from '../../scripts/reports/rollup.ts';
+import { LISTED_IN_BODY, rollup } from '../../scripts/reports/rollup.ts';
 import { buildPolicy, MED_WITH_LAB } from '../findings/policy-fixture.ts';
 import { hostileMonth } from './hostile-kb.ts';
 
@@ -65,5 +65,74 @@ describe('ISO roll-up: coverage list', () => {
         '<tr><th align="left">Address</th><th align="left">DNS name</th><th align="left">Findings</th></tr>' +
         '<tr><td>10.9.0.20</td><td></td><td>1</td></tr></table>',
     );
+  });
+});
+
+describe('ISO roll-up: CSV attachments', () => {
+  function attachment(hosts: UncoveredHost[], name: string): string {
+    const file = build(hosts).attachments.find((a) => a.filename === name);
+    return file ? file.content.toString('utf8') : '(none)';
+  }
+
+  it('attaches the unit table, and the coverage list only when needed', () => {
+    const month = hostileMonth(policy).month;
+
+    expect(build([]).attachments.map((a) => a.filename)).toEqual([
+      `rollup-units-${month}.csv`,
+    ]);
+    expect(build(uncovered([1])).attachments.map((a) => a.filename)).toEqual([
+      `rollup-units-${month}.csv`,
+      `coverage-${month}.csv`,
+    ]);
+    expect(build([]).attachments[0].contentType).toBe('text/csv');
+  });
+
+  it('writes every uncovered host, in report order, quoting as CSV', () => {
+    const hosts: UncoveredHost[] = [
+      {
+        host: { id: '1', ip: '10.9.0.10', dns: 'a,b.example.edu' },
+        findings: 1,
+      },
+      { host: { id: '2', ip: '10.9.0.9', os: 'Linux "x"' }, findings: 1 },
+      { host: { id: '3', ip: '10.9.0.2', dns: '=HYPERLINK(1)' }, findings: 4 },
+    ];
+    const month = hostileMonth(policy).month;
+
+    expect(attachment(hosts, `coverage-${month}.csv`)).toBe(
+      'address,dns,os,findings\r\n' +
+        "10.9.0.2,'=HYPERLINK(1),,4\r\n" +
+        '10.9.0.9,,"Linux ""x""",1\r\n' +
+        '10.9.0.10,"a,b.example.edu",,1\r\n',
+    );
+  });
+
+  it('lists the first hosts in the body and the rest in the CSV', () => {
+    const hosts = uncovered(
+      Array.from({ length: LISTED_IN_BODY + 3 }, () => 1),
+    );
+    const { text, html } = build(hosts);
+    const month = hostileMonth(policy).month;
+    const csv = attachment(hosts, `coverage-${month}.csv`);
+
+    expect(text.match(/: 1 finding$/gm)).toHaveLength(LISTED_IN_BODY);
+    expect(text).toContain(
+      `\n3 more hosts in the attached coverage-${month}.csv, which lists them all.\n`,
+    );
+    expect(html.match(/<tr><td>10\.9\./g)).toHaveLength(LISTED_IN_BODY);
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(LISTED_IN_BODY + 4);
+  });
+
+  it('lists the units with their counts', () => {
+    const csv = attachment(
+      [],
+      `rollup-units-${hostileMonth(policy).month}.csv`,
+    );
+    const [head, ...rows] = csv.trimEnd().split('\r\n');
+
+    expect(head).toBe(
+      'unit,name,sev5,sev4,sev3,systems,overdue,excluded,reclassified',
+    );
+    expect(rows).toHaveLength(hostileMonth(policy).units.length);
+    expect(rows[0]).toMatch(/^med,/);
   });
 });

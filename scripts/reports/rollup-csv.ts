@@ -1,0 +1,91 @@
+/**
+ * ISO's roll-up as spreadsheets: the unit table and the whole coverage
+ * list, attached as CSV because a coverage list of thousands of hosts is
+ * worked through in a spreadsheet, not read in a mail body.
+ */
+import { stringify } from 'csv-stringify/sync';
+
+import type { MailAttachment } from '../delivery/mail.ts';
+
+export interface UnitRow {
+  unit: string;
+  name: string;
+  sev5: number;
+  sev4: number;
+  sev3: number;
+  systems: number;
+  overdue: number;
+  excluded: number;
+  reclassified: number;
+}
+
+export interface CoverageRow {
+  address: string;
+  dns: string;
+  os: string;
+  findings: number;
+}
+
+/*
+ * Host names and OS strings come from scan data. A cell that starts with
+ * one of these is read as a formula by spreadsheet programs, so it gets a
+ * leading apostrophe and stays text (the usual CSV-injection guard).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function cell(value: string | number): string {
+  const text = String(value);
+  return typeof value === 'string' && FORMULA_START.test(text)
+    ? `'${text}`
+    : text;
+}
+
+function csv(head: string[], rows: (string | number)[][]): Buffer {
+  const text = stringify([head, ...rows.map((r) => r.map(cell))], {
+    record_delimiter: 'windows',
+  });
+  return Buffer.from(text, 'utf8');
+}
+
+export function unitsCsv(month: string, rows: UnitRow[]): MailAttachment {
+  const head = [
+    'unit',
+    'name',
+    'sev5',
+    'sev4',
+    'sev3',
+    'systems',
+    'overdue',
+    'excluded',
+    'reclassified',
+  ];
+  const cells = rows.map((r) => [
+    r.unit,
+    r.name,
+    r.sev5,
+    r.sev4,
+    r.sev3,
+    r.systems,
+    r.overdue,
+    r.excluded,
+    r.reclassified,
+  ]);
+  return {
+    filename: `rollup-units-${month}.csv`,
+    content: csv(head, cells),
+    contentType: 'text/csv',
+  };
+}
+
+export function coverageCsv(
+  month: string,
+  rows: CoverageRow[],
+): MailAttachment {
+  const head = ['address', 'dns', 'os', 'findings'];
+  const cells = rows.map((r) => [r.address, r.dns, r.os, r.findings]);
+  return {
+    filename: `coverage-${month}.csv`,
+    content: csv(head, cells),
+    contentType: 'text/csv',
+  };
+}
