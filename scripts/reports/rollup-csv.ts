@@ -47,21 +47,12 @@ function csv(head: string[], rows: (string | number)[][]): Buffer {
   return Buffer.from(text, 'utf8');
 }
 
-export function unitsCsv(month: string, rows: UnitRow[]): MailAttachment {
-  const head = [
-    'unit',
-    'name',
-    'sev5',
-    'sev4',
-    'sev3',
-    'systems',
-    'overdue',
-    'excluded',
-    'reclassified',
-  ];
-  const cells = rows.map((r) => [
-    r.unit,
-    r.name,
+const UNIT_HEAD =
+  'unit,name,sev5,sev4,sev3,systems,overdue,excluded,reclassified';
+
+/** A unit's counts in table order: the mail's table and the CSV agree. */
+export function unitCounts(r: UnitRow): number[] {
+  return [
     r.sev5,
     r.sev4,
     r.sev3,
@@ -69,7 +60,12 @@ export function unitsCsv(month: string, rows: UnitRow[]): MailAttachment {
     r.overdue,
     r.excluded,
     r.reclassified,
-  ]);
+  ];
+}
+
+export function unitsCsv(month: string, rows: UnitRow[]): MailAttachment {
+  const head = UNIT_HEAD.split(',');
+  const cells = rows.map((r) => [r.unit, r.name, ...unitCounts(r)]);
   return {
     filename: `rollup-units-${month}.csv`,
     content: csv(head, cells),

@@ -14,6 +14,7 @@ import { plural } from './plural.ts';
 import {
   type CoverageRow,
   coverageCsv,
+  unitCounts,
   type UnitRow,
   unitsCsv,
 } from './rollup-csv.ts';
@@ -81,15 +82,7 @@ export function rollup(result: MonthFindings, organization: string): Rollup {
   const subject = `${organization} vulnerability roll-up, ${label}`;
   const unitCells = rows.map((r) => [
     `${r.name} (${r.unit})`,
-    ...[
-      r.sev5,
-      r.sev4,
-      r.sev3,
-      r.systems,
-      r.overdue,
-      r.excluded,
-      r.reclassified,
-    ].map(String),
+    ...unitCounts(r).map(String),
   ]);
   const hostCells = listed.map((u) => [u.address, u.dns, String(u.findings)]);
   const coverageLine = coverageSentence(uncovered.length);
