@@ -10,6 +10,7 @@ import { openLedger } from '../delivery/ledger.ts';
 import { checkOutboxFolder } from '../delivery/outbox.ts';
 import { checkSmtpUrl } from '../delivery/smtp.ts';
 import { openStateStore } from '../delivery/state-store.ts';
+import { setting } from '../env.ts';
 import { loadModel, todayFor } from '../governance/context.ts';
 import { auditMail, auditText } from '../governance/ignored-audit-mail.ts';
 import {
@@ -58,7 +59,7 @@ export function register(program: Command, outcome: Outcome): void {
 
 /** @throws UsageError for an unusable SMTP URL, before anything is sent. */
 async function ignored(options: AuditOptions): Promise<number> {
-  const smtpUrl = options.smtp ?? process.env.SMTP_URL;
+  const smtpUrl = options.smtp ?? setting(process.env, 'SMTP_URL');
   const smtpOrigin = options.smtp === undefined ? 'SMTP_URL' : '--smtp';
   // Checked before Qualys is read, which can take long.
   if (options.outbox !== undefined) await checkOutboxFolder(options.outbox);

@@ -15,6 +15,7 @@ import { checkOutboxFolder } from '../delivery/outbox.ts';
 import type { DeliveryResult } from '../delivery/mail.ts';
 import { checkSmtpUrl } from '../delivery/smtp.ts';
 import { openStateStore } from '../delivery/state-store.ts';
+import { setting } from '../env.ts';
 import { UsageError } from '../errors.ts';
 import { collectFindings } from '../findings/collect.ts';
 import { checkMonthData } from '../findings/data-checks.ts';
@@ -95,7 +96,7 @@ export async function runReport(
       hint: `report a month that has ended, at the latest ${latest}`,
     });
   }
-  const smtpUrl = options.smtp ?? env.SMTP_URL;
+  const smtpUrl = options.smtp ?? setting(env, 'SMTP_URL');
   const outbox =
     options.outbox ??
     (smtpUrl ? undefined : path.join(options.root, 'out', 'reports'));

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 
+import { setting } from '../env.ts';
 import { openGitHub } from '../github/open.ts';
 import { githubContextFromEnv } from '../github/context.ts';
 import { GitHubStateStore } from './github-state-store.ts';
@@ -37,7 +38,8 @@ export function openStateStore(options: StateStoreOptions): StateStore {
 
   // An explicit local folder wins, so a demo or a test never writes to the
   // repository's state branch even inside GitHub Actions.
-  if (env.VMGOV_STATE_DIR) return new LocalStateStore(env.VMGOV_STATE_DIR);
+  const stateDir = setting(env, 'VMGOV_STATE_DIR');
+  if (stateDir) return new LocalStateStore(stateDir);
 
   if (context.isActions && context.token && context.repository) {
     const api = openGitHub({

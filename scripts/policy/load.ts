@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { setting } from '../env.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { log } from '../output/logger.ts';
 import { CODEOWNERS_FILE } from './files.ts';
@@ -85,7 +86,9 @@ export async function loadPolicyOrThrow(
 export function resolveToday(options: LoadOptions): string {
   const env = options.env ?? process.env;
   const today =
-    options.today ?? env.VMGOV_TODAY ?? new Date().toISOString().slice(0, 10);
+    options.today ??
+    setting(env, 'VMGOV_TODAY') ??
+    new Date().toISOString().slice(0, 10);
   // Date.parse rolls 2026-02-30 over to March: compare the round trip.
   const real =
     /^\d{4}-\d{2}-\d{2}$/.test(today) &&

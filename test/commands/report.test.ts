@@ -119,6 +119,24 @@ describe.skipIf(FIXTURES_MISSING)(
       });
     });
 
+    it('takes an empty SMTP_URL and VMGOV_TODAY as unset', async () => {
+      // What a workflow passes when the SMTP_URL secret is not defined.
+      const outbox = path.join(root, 'out', 'empty-env');
+
+      const { code, out } = await run([...source(), '--outbox', outbox], {
+        SMTP_URL: '',
+        VMGOV_TODAY: ' ',
+      });
+
+      expect(code).toBe(0);
+      expect(out).toMatch(/^iso +rollup +2 /m);
+      expect((await readdir(path.join(outbox, '2019-07'))).sort()).toEqual([
+        'alpha',
+        'beta',
+        'iso',
+      ]);
+    });
+
     it('sends through SMTP once per recipient, and a re-run sends nothing', async () => {
       smtp = await startSmtpServer();
       const beta = plainCount(BETA, RULES);
