@@ -15,7 +15,8 @@ import type { ScannedHost } from './model.ts';
 export interface Placement {
   unit: Unit;
   master: MasterAssetGroup;
-  subgroup?: Subgroup;
+  /** Every sub-group of the master group that holds the host, in order. */
+  subgroups: Subgroup[];
 }
 
 type Entry =
@@ -50,14 +51,13 @@ export function createAssigner(model: PolicyModel): Assigner {
       const hits = index.lookup(address.family, address.value);
       const owner = hits.find((e) => e.kind === 'master');
       if (owner?.kind !== 'master') return undefined;
-      const sub = hits.find(
-        (e) => e.kind === 'sub' && e.master === owner.master,
+      // Sub-groups may overlap (a team's servers inside a building's
+      // range): a host reaches every sub-group contact whose range holds
+      // it, never only the first.
+      const subgroups = owner.master.subgroups.filter((subgroup) =>
+        hits.some((e) => e.kind === 'sub' && e.subgroup === subgroup),
       );
-      return {
-        unit: owner.unit,
-        master: owner.master,
-        subgroup: sub?.kind === 'sub' ? sub.subgroup : undefined,
-      };
+      return { unit: owner.unit, master: owner.master, subgroups };
     },
   };
 }

@@ -98,12 +98,13 @@ export async function collectFindings(
         continue;
       }
       addCounts(target.counts, counts);
-      if (place.subgroup) {
-        addCounts(subgroupCounts(target, place.subgroup.title), counts);
+      for (const subgroup of place.subgroups) {
+        addCounts(subgroupCounts(target, subgroup.title), counts);
       }
+      const subgroups = place.subgroups.map((s) => s.title);
       for (const finding of kept) {
         finding.masterGroup = place.master.title;
-        finding.subgroup = place.subgroup?.title;
+        finding.subgroups = subgroups;
         target.findings.push(finding);
       }
     }

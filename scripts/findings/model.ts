@@ -82,7 +82,7 @@ export interface Finding {
   daysOverdue: number;
   /** Master asset group and sub-group titles, set by the assignment. */
   masterGroup?: string;
-  subgroup?: string;
+  subgroups?: string[];
 }
 
 /** What the policy filter left out, for the governance footnote. */

@@ -75,7 +75,7 @@ function parts(
           unit: unit.id,
           to: sub.sysadmin,
           audience: `${unit.name}, ${sub.title}`,
-          findings: findings.filter((f) => f.subgroup === sub.title),
+          findings: findings.filter((f) => f.subgroups?.includes(sub.title)),
           counts: subgroupCounts.get(sub.title) ?? emptyCounts(),
         });
       }

@@ -120,9 +120,9 @@ describe('collectFindings', () => {
         },
       ],
     ]);
-    expect(med.findings.map((f) => [f.host.ip, f.qid, f.subgroup])).toEqual([
-      ['10.1.0.5', 90001, undefined],
-      ['10.1.0.130', 90001, 'sg-med--lab'],
+    expect(med.findings.map((f) => [f.host.ip, f.qid, f.subgroups])).toEqual([
+      ['10.1.0.5', 90001, []],
+      ['10.1.0.130', 90001, ['sg-med--lab']],
     ]);
     expect(result.uncovered).toEqual([
       {
@@ -153,6 +153,52 @@ describe('collectFindings', () => {
       'Governance decisions applied: 1 finding left out (ISO excluded ' +
         'QIDs), 1 finding reclassified',
     );
+  });
+
+  it('gives a host in two overlapping sub-groups to both', async () => {
+    const overlapping = buildPolicy({
+      units: [
+        {
+          ...MED_WITH_LAB,
+          masters: [
+            {
+              ...MED_WITH_LAB.masters[0],
+              subgroups: [
+                ...MED_WITH_LAB.masters[0].subgroups!,
+                {
+                  name: 'bench',
+                  ranges: ['10.1.0.128/26'],
+                  sysadmin: ['bench@med.example.edu'],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+      isoRecipients: ['iso@example.edu'],
+    });
+    const result = await collectFindings(
+      sourceOf(() => [
+        page([
+          hostXml(1, '10.1.0.130', [{ qid: 90001, severity: 5 }]),
+          hostXml(2, '10.1.0.200', [{ qid: 90001, severity: 4 }]),
+        ]),
+      ]),
+      overlapping,
+      '2026-10',
+    );
+    const built = await buildMessages(result, overlapping, undefined, () => {
+      throw new Error('no message may fail');
+    });
+    const counts = new Map(built.map((b) => [b.mail.key, b.findings]));
+
+    expect(result.units[0].findings.map((f) => f.subgroups)).toEqual([
+      ['sg-med--lab', 'sg-med--bench'],
+      ['sg-med--lab'],
+    ]);
+    expect(counts.get('2026-10/med/sg-med--lab')).toBe(2);
+    expect(counts.get('2026-10/med/sg-med--bench')).toBe(1);
+    expect(result.units[0].subgroupCounts.get('sg-med--bench')?.kept).toBe(1);
   });
 
   // A regression: kept findings held substrings of their page, so every

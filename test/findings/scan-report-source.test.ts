@@ -138,7 +138,9 @@ describe.skipIf(FIXTURES_MISSING)(
         '2019-08',
       );
       const alpha = result.units[0];
-      const web = alpha.findings.filter((f) => f.subgroup === 'sg-alpha--web');
+      const web = alpha.findings.filter((f) =>
+        f.subgroups?.includes('sg-alpha--web'),
+      );
 
       expect(web.map((f) => f.host.ip)).toEqual(Array(4).fill('64.41.200.246'));
       expect(result.vulnerabilities.get(90783)).toMatchObject({
