@@ -4,6 +4,7 @@
  * that remain. Only kept findings stay in memory, with text of their own,
  * so no page outlives its parse.
  */
+import { parseAddress } from '../net/address.ts';
 import { log } from '../output/logger.ts';
 import type { PolicyModel, Unit } from '../policy/model.ts';
 import { createAssigner } from './assign.ts';
@@ -31,6 +32,12 @@ export interface UnitFindings {
 export interface UncoveredHost {
   host: ScannedHost;
   findings: number;
+  /**
+   * Whether its address is in the program's address space. A host outside
+   * it is no unit's to add: the scan reached too far, or the space lacks a
+   * block.
+   */
+  inAddressSpace: boolean;
 }
 
 export interface MonthFindings {
@@ -94,7 +101,11 @@ export async function collectFindings(
       for (const finding of kept) qids.add(finding.qid);
       if (!place || !target) {
         addCounts(outside, counts);
-        uncovered.push({ host, findings: kept.length });
+        uncovered.push({
+          host,
+          findings: kept.length,
+          inAddressSpace: inAddressSpace(model, host),
+        });
         continue;
       }
       addCounts(target.counts, counts);
@@ -126,6 +137,16 @@ export async function collectFindings(
     ),
     totals: sumCounts([outside, ...units.map((u) => u.counts)]),
   };
+}
+
+function inAddressSpace(model: PolicyModel, host: ScannedHost): boolean {
+  if (!host.ip) return false;
+  try {
+    const { family, value } = parseAddress(host.ip);
+    return model.program.addressSpaceSet.contains(family, value);
+  } catch {
+    return false;
+  }
 }
 
 function sumCounts(all: FilterCounts[]): FilterCounts {

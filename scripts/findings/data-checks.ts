@@ -6,10 +6,12 @@
 import { InputError, UsageError } from '../errors.ts';
 import { log } from '../output/logger.ts';
 import type { MonthFindings } from './collect.ts';
+import { plural } from '../output/plural.ts';
 import { lastEndedMonth } from './deadline.ts';
 
 /**
- * @throws InputError when the source held no host; UsageError when the data
+ * @throws InputError when the source held no host, or none in a master
+ * group; UsageError when the data
  * was produced before the month ended, or holds only findings found after.
  */
 export function checkMonthData(
@@ -22,6 +24,20 @@ export function checkMonthData(
     throw new InputError(`${source} holds no hosts: nothing to report`, {
       hint: 'check the file, or that the Qualys account sees the hosts',
     });
+  }
+
+  if (result.uncovered.length === result.hosts) {
+    // Every unit would get an all-clear it has not earned: the data is
+    // another network's, or --root names another policy repository.
+    throw new InputError(
+      `none of the ${plural(result.hosts, 'host')} in ${source} is in a ` +
+        'master asset group: every unit would be told it has nothing to fix',
+      {
+        hint:
+          'check that --root is the policy repository this data belongs ' +
+          "to, and that units/ holds the groups' ranges",
+      },
+    );
   }
 
   // A production date that is not one (hand-edited files) is ignored.
@@ -44,6 +60,13 @@ export function checkMonthData(
       findings: totals.foundLater,
       monthEnd,
     });
+  }
+  const outside = result.uncovered.filter((u) => !u.inAddressSpace).length;
+  if (outside > 0) {
+    log.warn(
+      "hosts outside the program's address space, listed in ISO's roll-up",
+      { hosts: outside },
+    );
   }
   if (result.repeatedHosts > 0) {
     log.warn(

@@ -5,7 +5,7 @@
 import type { UnitCounts } from '../delivery/history.ts';
 import type { FindingsSummary } from '../findings/summary.ts';
 import type { FilterCounts, Vulnerability } from '../findings/model.ts';
-import { plural, signedPlural } from './plural.ts';
+import { plural, signedPlural } from '../output/plural.ts';
 
 export interface ExecutiveInput {
   organization: string;

@@ -24,6 +24,7 @@ export interface CoverageRow {
   dns: string;
   os: string;
   findings: number;
+  inAddressSpace: boolean;
 }
 
 /*
@@ -77,8 +78,14 @@ export function coverageCsv(
   month: string,
   rows: CoverageRow[],
 ): MailAttachment {
-  const head = ['address', 'dns', 'os', 'findings'];
-  const cells = rows.map((r) => [r.address, r.dns, r.os, r.findings]);
+  const head = ['address', 'dns', 'os', 'findings', 'in_address_space'];
+  const cells = rows.map((r) => [
+    r.address,
+    r.dns,
+    r.os,
+    r.findings,
+    r.inAddressSpace ? 'yes' : 'no',
+  ]);
   return {
     filename: `coverage-${month}.csv`,
     content: csv(head, cells),

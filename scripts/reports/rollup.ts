@@ -10,7 +10,7 @@ import { summarize } from '../findings/summary.ts';
 import { compareAddresses } from '../net/address-order.ts';
 import { monthLabel } from './executive-view.ts';
 import { escapeHtml as esc } from './kb-text.ts';
-import { plural } from './plural.ts';
+import { plural } from '../output/plural.ts';
 import {
   type CoverageRow,
   coverageCsv,
@@ -62,11 +62,12 @@ export function rollup(result: MonthFindings, organization: string): Rollup {
     };
   });
   const uncovered: CoverageRow[] = result.uncovered
-    .map(({ host, findings }) => ({
+    .map(({ host, findings, inAddressSpace }) => ({
       address: host.ip ?? host.id,
       dns: host.dns ?? '',
       os: host.os ?? '',
       findings,
+      inAddressSpace,
     }))
     .sort(
       (a, b) =>
@@ -84,12 +85,25 @@ export function rollup(result: MonthFindings, organization: string): Rollup {
     `${r.name} (${r.unit})`,
     ...unitCounts(r).map(String),
   ]);
-  const hostCells = listed.map((u) => [u.address, u.dns, String(u.findings)]);
-  const coverageLine = coverageSentence(uncovered.length);
+  const hostCells = listed.map((u) => [
+    u.address,
+    u.dns,
+    String(u.findings),
+    u.inAddressSpace ? 'yes' : 'no',
+  ]);
+  const coverageLine = [
+    coverageSentence(uncovered.length),
+    outsideSentence(uncovered.filter((u) => !u.inAddressSpace).length),
+  ]
+    .filter(Boolean)
+    .join(' ');
   const hostTable =
     hostCells.length === 0
       ? ''
-      : table(['Address', 'DNS name', 'Findings'], hostCells);
+      : table(
+          ['Address', 'DNS name', 'Findings', 'In address space'],
+          hostCells,
+        );
 
   const html =
     `<!doctype html><html><head><meta charset="utf-8"><title>${esc(subject)}</title></head><body>` +
@@ -109,7 +123,9 @@ export function rollup(result: MonthFindings, organization: string): Rollup {
     coverageLine,
     ...listed.map(
       (u) =>
-        `  ${u.address}${u.dns ? ` (${u.dns})` : ''}: ${plural(u.findings, 'finding')}`,
+        `  ${u.address}${u.dns ? ` (${u.dns})` : ''}: ` +
+        plural(u.findings, 'finding') +
+        (u.inAddressSpace ? '' : ', outside the address space'),
     ),
     ...(more ? [more] : []),
     '',
@@ -138,6 +154,23 @@ function coverageSentence(count: number): string {
   return (
     `${count} scanned hosts are in no master asset group; ` +
     'their units must add them to a group.'
+  );
+}
+
+/*
+ * A host outside the address space is no unit's to add: either a scan
+ * reached beyond the university, or the space in policy/program.yaml lacks
+ * a block. Said apart, so ISO does not chase units for it.
+ */
+function outsideSentence(count: number): string {
+  if (count === 0) return '';
+  const which =
+    count === 1
+      ? '1 of them is outside the address space'
+      : `${count} of them are outside the address space`;
+  return (
+    `${which} in policy/program.yaml: check the scan's targets, ` +
+    'or ask governance to add the block.'
   );
 }
 

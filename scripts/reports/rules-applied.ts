@@ -1,6 +1,6 @@
 /** The report rules of the policy, as the sys-admin PDF's appendix lists them. */
 import type { PolicyModel } from '../policy/model.ts';
-import { plural } from './plural.ts';
+import { plural } from '../output/plural.ts';
 
 export interface RulesApplied {
   confirmedOnly: boolean;

@@ -15,7 +15,7 @@ import { summarize } from '../findings/summary.ts';
 import { compareAddresses } from '../net/address-order.ts';
 import { kbText } from './kb-text.ts';
 import { monthLabel } from './executive-view.ts';
-import { plural } from './plural.ts';
+import { plural } from '../output/plural.ts';
 import { type RulesApplied, rulesLines } from './rules-applied.ts';
 
 export interface SysadminInput {

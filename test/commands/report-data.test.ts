@@ -12,6 +12,7 @@ import {
   SAMPLE_REPORT,
 } from '../findings/sample-report.ts';
 import { writePolicyRepo } from '../reports/policy-repo.ts';
+import { writeCoveredHostPage } from '../support/detection-page.ts';
 import { runCli } from '../support/run-cli.ts';
 
 const HOST_LIST = /<HOST_LIST>([\s\S]*)<\/HOST_LIST>/;
@@ -144,6 +145,7 @@ describe.skipIf(FIXTURES_MISSING)(
         '2018-04',
         '--detections',
         path.join(FIXTURES, 'detections.xml'),
+        await writeCoveredHostPage(scratch),
         '--outbox',
         path.join(scratch, 'out-no-kb'),
       ]);

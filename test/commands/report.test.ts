@@ -15,6 +15,7 @@ import {
   SAMPLE_REPORT,
 } from '../findings/sample-report.ts';
 import { pdfText } from '../reports/pdf-text.ts';
+import { writeCoveredHostPage } from '../support/detection-page.ts';
 import { writePolicyRepo } from '../reports/policy-repo.ts';
 import {
   startSmtpServer,
@@ -206,24 +207,27 @@ describe.skipIf(FIXTURES_MISSING)(
     it('lists a host outside every master group for ISO', async () => {
       const root = await writePolicyRepo();
 
-      const { code } = await run([
+      const { code, log } = await run([
         '--root',
         root,
         '--month',
         '2018-04',
         '--detections',
         path.join(FIXTURES, 'detections.xml'),
+        await writeCoveredHostPage(root),
         '--kb',
         path.join(FIXTURES, 'kb_response.xml'),
       ]);
 
       expect(code).toBe(0);
+      // 10.10.10.11 is in the program's 10.0.0.0/8: a unit's to add.
+      expect(log).not.toContain('outside');
       const rollup = await readFile(
         path.join(root, 'out', 'reports', '2018-04', 'iso', 'rollup.eml'),
         'utf8',
       );
       expect(rollup).toContain('1 scanned host is in no master asset group');
-      expect(rollup).toContain('10.10.10.11 (2k8r2-u-10-11): 0 findings');
+      expect(rollup).toContain('10.10.10.11 (2k8r2-u-10-11): 0 findings\r\n');
       const csv = await readFile(
         path.join(
           root,
@@ -236,9 +240,35 @@ describe.skipIf(FIXTURES_MISSING)(
         'utf8',
       );
       expect(csv.split('\r\n').slice(0, 2)).toEqual([
-        'address,dns,os,findings',
-        '10.10.10.11,2k8r2-u-10-11,Windows 2008 R2 Enterprise Service Pack1,0',
+        'address,dns,os,findings,in_address_space',
+        '10.10.10.11,2k8r2-u-10-11,Windows 2008 R2 Enterprise Service Pack1,0,yes',
       ]);
+    });
+
+    it('refuses data with no host in any master group', async () => {
+      // Another network's data, or the wrong --root: every unit would get
+      // an all-clear.
+      const root = await writePolicyRepo();
+      const detections = path.join(FIXTURES, 'detections.xml');
+
+      const { code, log } = await run([
+        '--root',
+        root,
+        '--month',
+        '2018-04',
+        '--detections',
+        detections,
+      ]);
+
+      expect(code).toBe(1);
+      expect(log).toContain(
+        'error: none of the 1 host in detection files (1) is in a master asset ' +
+          'group: every unit would be told it has nothing to fix\n' +
+          'hint: check that --root is the policy repository this data ' +
+          "belongs to, and that units/ holds the groups' ranges",
+      );
+      expect(existsSync(path.join(root, 'out'))).toBe(false);
+      expect(existsSync(path.join(root, '.state'))).toBe(false);
     });
   },
 );

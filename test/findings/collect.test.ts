@@ -134,6 +134,7 @@ describe('collectFindings', () => {
           netbios: undefined,
         },
         findings: 1,
+        inAddressSpace: false,
       },
     ]);
     expect(result.totals).toMatchObject({ seen: 6, kept: 3, excluded: 2 });

@@ -44,7 +44,11 @@ export function hostileMonth(model: PolicyModel): MonthFindings {
     repeatedHosts: 0,
     units: [{ unit, findings: [finding], counts, subgroupCounts: new Map() }],
     uncovered: [
-      { host: { id: '9', ip: '10.9.9.9', dns: '<u>x</u>' }, findings: 2 },
+      {
+        host: { id: '9', ip: '10.9.9.9', dns: '<u>x</u>' },
+        findings: 2,
+        inAddressSpace: true,
+      },
     ],
     vulnerabilities: new Map([
       [

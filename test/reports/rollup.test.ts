@@ -7,10 +7,11 @@ import { hostileMonth } from './hostile-kb.ts';
 
 const policy = buildPolicy({ units: [MED_WITH_LAB] });
 
-function uncovered(findings: number[]): UncoveredHost[] {
+function uncovered(findings: number[], outside = 0): UncoveredHost[] {
   return findings.map((n, i) => ({
     host: { id: String(i + 20), ip: `10.9.0.${i + 20}` },
     findings: n,
+    inAddressSpace: i >= outside,
   }));
 }
 
@@ -46,6 +47,22 @@ describe('ISO roll-up: coverage list', () => {
     );
   });
 
+  it('says which hosts are outside the address space', () => {
+    expect(coverage(build(uncovered([3, 1, 2], 2)).text)).toBe(
+      [
+        'Coverage',
+        '3 scanned hosts are in no master asset group; their units must ' +
+          'add them to a group. 2 of them are outside the address space in ' +
+          "policy/program.yaml: check the scan's targets, or ask governance " +
+          'to add the block.',
+        '  10.9.0.20: 3 findings, outside the address space',
+        '  10.9.0.22: 2 findings',
+        '  10.9.0.21: 1 finding, outside the address space',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('prints no host table in the HTML when every host is covered', () => {
     const { html } = build([]);
 
@@ -62,8 +79,9 @@ describe('ISO roll-up: coverage list', () => {
     expect(html).toContain(
       '<p>1 scanned host is in no master asset group; its unit must add it to a group.</p>' +
         '<table border="1" cellpadding="4" cellspacing="0">' +
-        '<tr><th align="left">Address</th><th align="left">DNS name</th><th align="left">Findings</th></tr>' +
-        '<tr><td>10.9.0.20</td><td></td><td>1</td></tr></table>',
+        '<tr><th align="left">Address</th><th align="left">DNS name</th>' +
+        '<th align="left">Findings</th><th align="left">In address space</th></tr>' +
+        '<tr><td>10.9.0.20</td><td></td><td>1</td><td>yes</td></tr></table>',
     );
   });
 });
@@ -92,17 +110,26 @@ describe('ISO roll-up: CSV attachments', () => {
       {
         host: { id: '1', ip: '10.9.0.10', dns: 'a,b.example.edu' },
         findings: 1,
+        inAddressSpace: true,
       },
-      { host: { id: '2', ip: '10.9.0.9', os: 'Linux "x"' }, findings: 1 },
-      { host: { id: '3', ip: '10.9.0.2', dns: '=HYPERLINK(1)' }, findings: 4 },
+      {
+        host: { id: '2', ip: '10.9.0.9', os: 'Linux "x"' },
+        findings: 1,
+        inAddressSpace: false,
+      },
+      {
+        host: { id: '3', ip: '10.9.0.2', dns: '=HYPERLINK(1)' },
+        findings: 4,
+        inAddressSpace: true,
+      },
     ];
     const month = hostileMonth(policy).month;
 
     expect(attachment(hosts, `coverage-${month}.csv`)).toBe(
-      'address,dns,os,findings\r\n' +
-        "10.9.0.2,'=HYPERLINK(1),,4\r\n" +
-        '10.9.0.9,,"Linux ""x""",1\r\n' +
-        '10.9.0.10,"a,b.example.edu",,1\r\n',
+      'address,dns,os,findings,in_address_space\r\n' +
+        "10.9.0.2,'=HYPERLINK(1),,4,yes\r\n" +
+        '10.9.0.9,,"Linux ""x""",1,no\r\n' +
+        '10.9.0.10,"a,b.example.edu",,1,yes\r\n',
     );
   });
 

@@ -1,4 +1,4 @@
-/** Count phrases for the report texts: "1 system", "2 systems". */
+/** Count phrases for reports and messages: "1 system", "2 systems". */
 
 /** `n` and the noun, singular when n is 1 (or -1). */
 export function plural(n: number, one: string, many = `${one}s`): string {
