@@ -21,7 +21,7 @@ export interface DetectionPage {
  * A source over detection pages however they arrive (files, generated
  * strings), with KnowledgeBase facts already known.
  * @throws InputError (while iterating) naming the page that is not a
- * detection page.
+ * detection page, or the last page when every page says more follow.
  */
 export function detectionPagesSource(
   name: string,
@@ -32,11 +32,29 @@ export function detectionPagesSource(
   return {
     name,
     async *batches(): AsyncIterable<HostDetections[]> {
+      let last: DetectionPage | undefined;
+      let ended = false;
       for await (const page of pages()) {
         const parsed = parsePage(page);
         if (parsed.datetime && !(producedOn && producedOn > parsed.datetime))
           producedOn = parsed.datetime;
+        last = page;
+        ended ||= parsed.nextUrl === undefined;
         yield parsed.hosts.map(fromDetectionHost);
+      }
+      // Qualys ends a long list with a page whose WARNING gives the next
+      // page's URL. Pages given in any order are fine, but one must be the
+      // list's last: else hosts are missing and their units look clean.
+      if (last && !ended) {
+        throw new InputError(
+          `${last.origin}: the detection list goes on (a WARNING gives ` +
+            "the next page's URL), but no page given ends it",
+          {
+            hint:
+              'fetch the remaining pages and give them all to --detections, ' +
+              'or report from the live API, which follows them',
+          },
+        );
       }
     },
     producedOn: () => producedOn,

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 
 import { InputError } from '../errors.ts';
+import { isQualysDate } from '../qualys/values.ts';
 import { list, parseXml, text, type XmlNode } from '../qualys/xml.ts';
 import type {
   DetectionStatus,
@@ -26,14 +27,17 @@ const STATUSES = new Set(['New', 'Active', 'Re-Opened', 'Fixed']);
 
 /**
  * Opens a scan report export as a findings source.
- * @throws InputError when the file cannot be read, is not XML, or is not an
- * ASSET_DATA_REPORT.
+ * @throws InputError when the file cannot be read, is not XML, is not an
+ * ASSET_DATA_REPORT, or holds a finding that cannot be read whole (a QID
+ * or TYPE that is not one, a QID the glossary does not describe, a first
+ * detection that is not a date): such a finding would otherwise drop out
+ * of every report without a word.
  */
 export async function openScanReport(file: string): Promise<FindingsSource> {
   const report = await readReport(file);
   const glossary = readGlossary(report, file);
   const hosts = list<XmlNode>(child(report, 'HOST_LIST')['HOST']).map(
-    (node, index) => readHost(node, index, glossary),
+    (node, index) => readHost(node, index, glossary, file),
   );
   const produced = text(child(report, 'HEADER')['GENERATION_DATETIME']);
   return {
@@ -133,9 +137,11 @@ function readHost(
   node: XmlNode,
   index: number,
   glossary: Map<number, Vulnerability>,
+  file: string,
 ): HostDetections {
   const ip = text(node['IP']);
   const infos = list<XmlNode>(child(node, 'VULN_INFO_LIST')['VULN_INFO']);
+  const where = `${file}: host ${ip ?? `number ${index + 1}`}`;
   return {
     // An export has no host IDs; the address (or position) stands in.
     host: {
@@ -145,25 +151,46 @@ function readHost(
       os: text(node['OPERATING_SYSTEM']),
       netbios: text(list(node['NETBIOS'])[0]),
     },
-    detections: infos.map((info) => readVulnInfo(info, glossary)),
+    detections: infos.map((info) => readVulnInfo(info, glossary, where)),
   };
 }
 
 function readVulnInfo(
   info: XmlNode,
   glossary: Map<number, Vulnerability>,
+  where: string,
 ): ScannedDetection {
-  const qid = optionalNumber(info['QID']) ?? 0;
+  const qid = optionalNumber(info['QID']);
+  if (qid === undefined) {
+    throw changed(`${where}: VULN_INFO QID "${text(info['QID']) ?? ''}"`);
+  }
+  const type = TYPES[text(info['TYPE']) ?? ''];
+  if (type === undefined) {
+    throw changed(
+      `${where}: QID ${qid} has TYPE "${text(info['TYPE']) ?? ''}", ` +
+        'not Vuln, Practice or Ig',
+    );
+  }
+  const vuln = glossary.get(qid);
+  if (vuln === undefined) {
+    throw changed(`${where}: QID ${qid} has no VULN_DETAILS in the GLOSSARY`);
+  }
+  const firstFound = text(info['FIRST_FOUND']);
+  if (firstFound !== undefined && !isQualysDate(firstFound)) {
+    throw changed(
+      `${where}: QID ${qid} has FIRST_FOUND "${firstFound}", not a date`,
+    );
+  }
   const status = text(info['VULN_STATUS']);
   return {
     qid,
-    type: TYPES[text(info['TYPE']) ?? ''] ?? 'info',
-    severity: glossary.get(qid)?.severity,
+    type,
+    severity: vuln.severity,
     port: optionalNumber(info['PORT']),
     protocol: text(info['PROTOCOL']),
     status:
       status && STATUSES.has(status) ? (status as DetectionStatus) : undefined,
-    firstFound: text(info['FIRST_FOUND']),
+    firstFound,
     lastFound: text(info['LAST_FOUND']),
     results: text(info['RESULT']),
     // An export only holds what its template asked for; it says neither.
@@ -173,11 +200,16 @@ function readVulnInfo(
 }
 
 function severityOf(node: XmlNode, qid: number, file: string): number {
-  const raw = text(node['SEVERITY']);
-  if (raw === undefined) return 0;
+  const raw = text(node['SEVERITY']) ?? '';
   if (/^[1-5]$/.test(raw.trim())) return Number(raw);
-  throw new InputError(
+  throw changed(
     `${file}: QID ${qid} has SEVERITY "${raw}" in the glossary, not 1 to 5`,
-    { hint: 'export the report again from Qualys; the file was changed' },
   );
+}
+
+/** What Qualys never writes: the file was changed, or cut short. */
+function changed(message: string): InputError {
+  return new InputError(message, {
+    hint: 'export the report again from Qualys in XML; this file was changed',
+  });
 }

@@ -10,7 +10,13 @@ import type {
   DetectionStatus,
   DetectionType,
 } from './types.ts';
-import { flag, optionalInt, optionalText, requiredText } from './values.ts';
+import {
+  flag,
+  optionalDate,
+  optionalInt,
+  optionalText,
+  requiredText,
+} from './values.ts';
 import { child, list, XmlShapeError, type XmlNode } from './xml.ts';
 
 export const DETECTION_ROOT = 'HOST_LIST_VM_DETECTION_OUTPUT';
@@ -90,7 +96,7 @@ function readDetection(node: XmlNode): Detection {
     ssl: ssl === undefined ? undefined : flag(node, 'SSL'),
     results: optionalText(node, 'RESULTS'),
     status: STATUSES.find((known) => known === status),
-    firstFound: optionalText(node, 'FIRST_FOUND_DATETIME'),
+    firstFound: optionalDate(node, 'FIRST_FOUND_DATETIME'),
     lastFound: optionalText(node, 'LAST_FOUND_DATETIME'),
     timesFound: optionalInt(node, 'TIMES_FOUND'),
     isIgnored: flag(node, 'IS_IGNORED'),

@@ -5,14 +5,15 @@
 import { expectRoot, nextPageUrl } from './response.ts';
 import type { KbVuln } from './types.ts';
 import { flag, optionalText, requiredText } from './values.ts';
-import { child, list, type XmlNode } from './xml.ts';
+import { child, list, XmlShapeError, type XmlNode } from './xml.ts';
 
 export const KB_ROOT = 'KNOWLEDGE_BASE_VULN_LIST_OUTPUT';
 
 /**
  * Reads one KnowledgeBase response.
  * @throws XmlShapeError for a body that is not a KB response or a VULN
- * without QID, VULN_TYPE, SEVERITY_LEVEL or TITLE; QualysApiError for a
+ * without QID, VULN_TYPE, SEVERITY_LEVEL or TITLE, or with a QID that is
+ * not a number or a SEVERITY_LEVEL that is not 1 to 5; QualysApiError for a
  * Qualys error body.
  */
 export function parseKbResponse(xml: string): {
@@ -36,9 +37,19 @@ function readVuln(node: XmlNode): KbVuln {
   const customization = child(node, 'LAST_CUSTOMIZATION');
   const disabled = optionalText(node, 'IS_DISABLED');
   return {
-    qid: Number(requiredText(node, 'QID', 'VULN')),
+    qid: matching(
+      requiredText(node, 'QID', 'VULN'),
+      /^\d+$/,
+      'QID',
+      'a number',
+    ),
     vulnType: requiredText(node, 'VULN_TYPE', 'VULN'),
-    severity: Number(requiredText(node, 'SEVERITY_LEVEL', 'VULN')),
+    severity: matching(
+      requiredText(node, 'SEVERITY_LEVEL', 'VULN'),
+      /^[1-5]$/,
+      'SEVERITY_LEVEL',
+      '1 to 5',
+    ),
     title: requiredText(node, 'TITLE', 'VULN'),
     category: optionalText(node, 'CATEGORY'),
     patchable: flag(node, 'PATCHABLE'),
@@ -54,4 +65,19 @@ function readVuln(node: XmlNode): KbVuln {
       'LAST_SERVICE_MODIFICATION_DATETIME',
     ),
   };
+}
+
+/** A number as the KnowledgeBase writes it; anything else is refused. */
+function matching(
+  value: string,
+  shape: RegExp,
+  name: string,
+  expected: string,
+): number {
+  if (!shape.test(value)) {
+    throw new XmlShapeError(`VULN ${name} is "${value}", not ${expected}`, {
+      kind: 'unexpected',
+    });
+  }
+  return Number(value);
 }

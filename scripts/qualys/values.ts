@@ -66,3 +66,28 @@ export function commaList(value: string | undefined): string[] {
     .map((part) => part.trim())
     .filter((part) => part !== '');
 }
+
+/** A Qualys date (YYYY-MM-DD, time optional) that names a real day. */
+export function isQualysDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) {
+    return false;
+  }
+  const day = value.slice(0, 10);
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return parsed.toISOString().startsWith(day);
+}
+
+/**
+ * Optional date-time of a child element.
+ * @throws XmlShapeError when the element holds something else: a date that
+ * is not one would count its finding as never overdue.
+ */
+export function optionalDate(node: XmlNode, name: string): string | undefined {
+  const value = optionalText(node, name);
+  if (value !== undefined && !isQualysDate(value)) {
+    throw new XmlShapeError(`${name} is "${value}", not a date`, {
+      kind: 'unexpected',
+    });
+  }
+  return value;
+}

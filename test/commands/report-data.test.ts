@@ -104,6 +104,38 @@ describe.skipIf(FIXTURES_MISSING)(
       );
     });
 
+    it('refuses a --kb SEVERITY_LEVEL that is not 1 to 5', async () => {
+      const kb = await readFile(path.join(FIXTURES, 'kb_response.xml'), 'utf8');
+      const file = await variant(
+        'kb-severity.xml',
+        kb.replace(
+          '<SEVERITY_LEVEL>2</SEVERITY_LEVEL>',
+          '<SEVERITY_LEVEL>9</SEVERITY_LEVEL>',
+        ),
+      );
+
+      const { code, err } = await runCli([
+        'report',
+        '--root',
+        root,
+        '--month',
+        '2018-04',
+        '--detections',
+        path.join(FIXTURES, 'detections.xml'),
+        await writeCoveredHostPage(scratch),
+        '--kb',
+        file,
+        '--outbox',
+        path.join(scratch, 'out-kb-severity'),
+      ]);
+
+      expect(code).toBe(1);
+      expect(err).toContain(
+        `${file}: not a KnowledgeBase response: ` +
+          'VULN SEVERITY_LEVEL is "9", not 1 to 5',
+      );
+    });
+
     it('counts a host listed twice once, and says so', async () => {
       const hosts = HOST_LIST.exec(sample)![1];
       const doubled = await variant(

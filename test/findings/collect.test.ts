@@ -23,6 +23,7 @@ interface PageDetection {
   qid: number | string;
   severity: number | string;
   results?: string;
+  firstFound?: string;
 }
 
 function hostXml(id: number, ip: string, detections: PageDetection[]) {
@@ -32,7 +33,8 @@ function hostXml(id: number, ip: string, detections: PageDetection[]) {
         `<DETECTION><QID>${d.qid}</QID><TYPE>Confirmed</TYPE>` +
         `<SEVERITY>${d.severity}</SEVERITY><STATUS>Active</STATUS>` +
         `<RESULTS><![CDATA[${d.results ?? 'seen'}]]></RESULTS>` +
-        '<FIRST_FOUND_DATETIME>2026-10-01T03:00:00Z</FIRST_FOUND_DATETIME>' +
+        `<FIRST_FOUND_DATETIME>${d.firstFound ?? '2026-10-01T03:00:00Z'}` +
+        '</FIRST_FOUND_DATETIME>' +
         '<IS_IGNORED>0</IS_IGNORED><IS_DISABLED>0</IS_DISABLED></DETECTION>',
     )
     .join('');
@@ -43,11 +45,18 @@ function hostXml(id: number, ip: string, detections: PageDetection[]) {
   );
 }
 
-function page(hosts: string[]): string {
+function page(hosts: string[], nextIdMin?: number): string {
+  // What Qualys appends when the list goes on past this page.
+  const warning =
+    nextIdMin === undefined
+      ? ''
+      : '<WARNING><CODE>1980</CODE><TEXT>1 record limit exceeded.</TEXT>' +
+        '<URL><![CDATA[https://qualysapi.example/api/2.0/fo/asset/host/vm/' +
+        `detection/?action=list&id_min=${nextIdMin}]]></URL></WARNING>`;
   return (
     '<?xml version="1.0" encoding="UTF-8" ?><HOST_LIST_VM_DETECTION_OUTPUT>' +
-    `<RESPONSE><HOST_LIST>${hosts.join('')}</HOST_LIST></RESPONSE>` +
-    '</HOST_LIST_VM_DETECTION_OUTPUT>'
+    `<RESPONSE><HOST_LIST>${hosts.join('')}</HOST_LIST>${warning}` +
+    '</RESPONSE></HOST_LIST_VM_DETECTION_OUTPUT>'
   );
 }
 
@@ -85,6 +94,14 @@ describe('collectFindings', () => {
   it.each([
     [{ qid: 'abc', severity: 4 }, 'DETECTION QID is "abc", not a number'],
     [{ qid: 90001, severity: 9 }, 'DETECTION SEVERITY is 9, not 1 to 5'],
+    [
+      { qid: 90001, severity: 4, firstFound: 'not-a-date' },
+      'FIRST_FOUND_DATETIME is "not-a-date", not a date',
+    ],
+    [
+      { qid: 90001, severity: 4, firstFound: '2026-02-30T03:00:00Z' },
+      'FIRST_FOUND_DATETIME is "2026-02-30T03:00:00Z", not a date',
+    ],
   ])('refuses a page with %j, naming it', async (detection, reason) => {
     const source = sourceOf(() => [
       page([hostXml(1, '10.1.0.5', [detection])]),
@@ -153,6 +170,43 @@ describe('collectFindings', () => {
     expect(texts.get('2026-10/med/sg-med--lab')).toContain(
       'Governance decisions applied: 1 finding left out (ISO excluded ' +
         'QIDs), 1 finding reclassified',
+    );
+  });
+
+  it('reads pages in any order when one of them ends the list', async () => {
+    const first = page(
+      [hostXml(1, '10.1.0.5', [{ qid: 90001, severity: 4 }])],
+      2,
+    );
+    const last = page([hostXml(2, '10.1.0.6', [{ qid: 90001, severity: 4 }])]);
+
+    const result = await collectFindings(
+      sourceOf(() => [last, first]),
+      policy,
+      '2026-10',
+    );
+
+    expect(result.units[0].findings.map((f) => f.host.ip)).toEqual([
+      '10.1.0.6',
+      '10.1.0.5',
+    ]);
+  });
+
+  it('refuses pages that all say the list goes on', async () => {
+    const cut = page(
+      [hostXml(1, '10.1.0.5', [{ qid: 90001, severity: 4 }])],
+      2,
+    );
+
+    await expect(
+      collectFindings(
+        sourceOf(() => [cut]),
+        policy,
+        '2026-10',
+      ),
+    ).rejects.toThrow(
+      'test page: the detection list goes on (a WARNING gives the next ' +
+        "page's URL), but no page given ends it",
     );
   });
 

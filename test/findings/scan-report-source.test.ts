@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -188,3 +188,62 @@ describe('a scan report that is not one', () => {
     );
   });
 });
+
+describe.skipIf(FIXTURES_MISSING)(
+  `a changed copy of the sample export (${MISSING_REASON} when skipped)`,
+  () => {
+    const SSL_TITLE =
+      '<TITLE><![CDATA[SSL Certificate - Subject Common Name Does Not ' +
+      'Match Server FQDN]]></TITLE>';
+    const HOST = 'host 64.41.200.243';
+    it.each<[string, (xml: string) => string, string]>([
+      [
+        'a QID that is not a number',
+        (xml) => xml.replace('>82054</QID>', '>abc</QID>'),
+        `${HOST}: VULN_INFO QID "abc"`,
+      ],
+      [
+        'an unknown TYPE',
+        (xml) => xml.replace('<TYPE>Vuln</TYPE>', '<TYPE>Bogus</TYPE>'),
+        `${HOST}: QID 82054 has TYPE "Bogus", not Vuln, Practice or Ig`,
+      ],
+      [
+        'no glossary',
+        (xml) => xml.replace(/<GLOSSARY>[\s\S]*<\/GLOSSARY>/, ''),
+        `${HOST}: QID 6 has no VULN_DETAILS in the GLOSSARY`,
+      ],
+      [
+        'a glossary entry without SEVERITY',
+        (xml) =>
+          xml.replace(
+            `${SSL_TITLE}\n        <SEVERITY>2</SEVERITY>`,
+            SSL_TITLE,
+          ),
+        'QID 38170 has SEVERITY "" in the glossary, not 1 to 5',
+      ],
+      [
+        'a FIRST_FOUND that is not a date',
+        (xml) => xml.replace('>2019-07-31T21:57:48Z<', '>not-a-date<'),
+        `${HOST}: QID 6 has FIRST_FOUND "not-a-date", not a date`,
+      ],
+      [
+        'a FIRST_FOUND on a day that does not exist',
+        (xml) =>
+          xml.replace('>2019-07-31T21:57:48Z<', '>2019-02-30T21:57:48Z<'),
+        `${HOST}: QID 6 has FIRST_FOUND "2019-02-30T21:57:48Z", not a date`,
+      ],
+    ])('is refused for %s, naming the host and QID', async (_l, edit, said) => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'vmgov-scan-'));
+      const file = path.join(dir, 'changed.xml');
+      const original = await readFile(SAMPLE_REPORT, 'utf8');
+      const xml = edit(original);
+      expect(xml).not.toBe(original);
+      await writeFile(file, xml);
+
+      const opened = openScanReport(file);
+
+      await expect(opened).rejects.toBeInstanceOf(InputError);
+      await expect(opened).rejects.toThrow(`${file}: ${said}`);
+    });
+  },
+);
