@@ -123,6 +123,19 @@ function parseSmtpUrl(smtpUrl: string, origin: string): URL {
       hint: HINT,
     });
   }
+  // The password is decoded when mail is sent; a stray "%" would fail
+  // there, after the findings were collected, with "URI malformed".
+  for (const part of [url.username, url.password]) {
+    try {
+      decodeURIComponent(part);
+    } catch {
+      throw new UsageError(
+        `${origin} holds a "%" in its user name or password that is not ` +
+          'percent-encoding',
+        { hint: 'write % as %25 there (and @ as %40, : as %3A, / as %2F)' },
+      );
+    }
+  }
   return url;
 }
 

@@ -61,6 +61,27 @@ describe('checkSmtpUrl', () => {
     expect(checkSmtpUrl(url, '--smtp')).toBeUndefined();
   });
 
+  it.each([
+    'smtps://vmgov:50%off@mail.example.edu',
+    'smtps://vm%gov:secret@mail.example.edu',
+  ])('refuses a bare "%%" in %s, saying how to write it', (url) => {
+    const error = thrown(() => checkSmtpUrl(url, 'SMTP_URL'));
+
+    expect([error.message, error.hint, error.exitCode]).toEqual([
+      'SMTP_URL holds a "%" in its user name or password that is not ' +
+        'percent-encoding',
+      'write % as %25 there (and @ as %40, : as %3A, / as %2F)',
+      2,
+    ]);
+    expect(error.message).not.toContain('off');
+  });
+
+  it('accepts a percent-encoded "%" in the password', () => {
+    expect(
+      checkSmtpUrl('smtps://vmgov:50%25off@mail.example.edu', 'SMTP_URL'),
+    ).toBeUndefined();
+  });
+
   it('never repeats the URL, which may hold a password', () => {
     const error = thrown(() =>
       checkSmtpUrl('ftp://vmgov:secret-pw@mail.example.edu', '--smtp'),
