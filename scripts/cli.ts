@@ -10,6 +10,7 @@ import { Command, CommanderError } from 'commander';
 
 import { registerCommands } from './commands/index.ts';
 import { UsageError, isUserError } from './errors.ts';
+import { systemErrorAsUsage } from './output/fs-errors.ts';
 import { log, setLevel } from './output/logger.ts';
 import { QualysApiError, QualysTransportError } from './qualys/errors.ts';
 
@@ -66,10 +67,11 @@ function exitCodeFor(error: unknown): number {
     const clean = ['commander.helpDisplayed', 'commander.version'];
     return clean.includes(error.code) ? 0 : 2;
   }
-  if (isUserError(error)) {
-    log.error(error.message);
-    if (error.hint) log.hint(error.hint);
-    return error.exitCode;
+  const user = isUserError(error) ? error : systemErrorAsUsage(error);
+  if (user) {
+    log.error(user.message);
+    if (user.hint) log.hint(user.hint);
+    return user.exitCode;
   }
   if (error instanceof QualysTransportError) {
     log.error(`could not reach Qualys: ${error.message}`);

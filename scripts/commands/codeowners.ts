@@ -2,12 +2,12 @@
  * `vmgov codeowners [--write]`: prints or writes .github/CODEOWNERS as the
  * units and the program generate it.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 import type { Command } from 'commander';
 
 import { log } from '../output/logger.ts';
+import { writeFileAtomic } from '../output/atomic-write.ts';
 import { print } from '../output/print.ts';
 import { renderCodeowners } from '../policy/codeowners.ts';
 import { CODEOWNERS_FILE } from '../policy/files.ts';
@@ -31,10 +31,8 @@ export function register(program: Command, outcome: Outcome): void {
         print(text);
       } else {
         const path = join(options.root, CODEOWNERS_FILE);
-        await mkdir(dirname(path), { recursive: true });
-        // Write then rename, so a failed write never leaves half a file.
-        await writeFile(`${path}.tmp`, text);
-        await rename(`${path}.tmp`, path);
+        // A failed write never leaves half a file.
+        await writeFileAtomic(path, text);
         log.info('wrote CODEOWNERS', { file: CODEOWNERS_FILE });
       }
       outcome.code = 0;

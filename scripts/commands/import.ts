@@ -3,13 +3,14 @@
  * by title. Exit 0 written and valid, 1 a group is missing or unusable or
  * the file exists, 2 usage error. A file that fails validation is removed.
  */
-import { access, rename, rm, writeFile } from 'node:fs/promises';
+import { access, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { Command } from 'commander';
 
 import { InputError, UsageError } from '../errors.ts';
 import { log } from '../output/logger.ts';
+import { writeFileAtomic } from '../output/atomic-write.ts';
 import { print } from '../output/print.ts';
 import { loadPolicy } from '../policy/load.ts';
 import { unitYaml } from '../sync/import-unit.ts';
@@ -109,8 +110,7 @@ async function importUnit(options: ImportOptions): Promise<number> {
     await qualys.close();
   }
 
-  await writeFile(`${file}.partial`, text);
-  await rename(`${file}.partial`, file);
+  await writeFileAtomic(file, text);
   const relative = `units/${id}.yaml`;
   const { problems } = await loadPolicy(options.root);
   const errors = problems.filter(

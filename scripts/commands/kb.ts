@@ -3,7 +3,7 @@
  * KnowledgeBase (with --pr, as one pull request kept up to date), and apply
  * reclassified severities in Qualys where the program chooses to.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { Command } from 'commander';
@@ -22,6 +22,7 @@ import {
 } from '../governance/kb-snapshot-file.ts';
 import { planKbSync, renderKbSyncPlan } from '../governance/kb-sync.ts';
 import { log } from '../output/logger.ts';
+import { writeFileAtomic } from '../output/atomic-write.ts';
 import { print } from '../output/print.ts';
 import type { Outcome } from './index.ts';
 import {
@@ -107,9 +108,8 @@ async function refresh(options: KbOptions): Promise<number> {
     );
     return 0;
   }
-  // Written whole to a side file first, so a failure leaves the old one.
-  await writeFile(`${file}.tmp`, text);
-  await rename(`${file}.tmp`, file);
+  // A failure leaves the old snapshot whole.
+  await writeFileAtomic(file, text);
   print(
     `${SNAPSHOT_FILE} rewritten: ${result.entries.length} QIDs, ${result.changes.length} changed facts.`,
   );

@@ -57,7 +57,7 @@ export function register(program: Command, outcome: Outcome): void {
       const data = await dataFor(opts);
       if (opts.save) await saveSimData(opts.save, data);
       const simulator = await startSimulator({
-        port: whole('--port', opts.port ?? '0'),
+        port: port(opts.port ?? '0'),
         data,
         pageSize: whole('--page-size', opts.pageSize ?? '1000'),
         limits: {
@@ -129,6 +129,16 @@ function whole(flag: string, value: string): number {
   if (!/^\d+$/.test(value))
     throw new UsageError(`${flag} must be a whole number, got "${value}"`);
   return Number(value);
+}
+
+function port(value: string): number {
+  const n = whole('--port', value);
+  if (n > 65_535) {
+    throw new UsageError(`--port ${n} is not a port`, {
+      hint: 'give 1 to 65535, or 0 for any free one',
+    });
+  }
+  return n;
 }
 
 function stopSignal(): Promise<void> {

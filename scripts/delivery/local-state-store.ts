@@ -5,7 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomic } from '../output/atomic-write.ts';
 import { checkStateKey, checkStatePrefix } from './state-key.ts';
 import type { StateStore } from './state-store.ts';
 

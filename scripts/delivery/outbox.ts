@@ -9,7 +9,7 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 
 import { UsageError } from '../errors.ts';
-import { writeFilesAtomic } from './atomic-write.ts';
+import { writeFilesAtomic } from '../output/atomic-write.ts';
 import type { OutgoingMail } from './mail.ts';
 import type { MailKey } from './mail-check.ts';
 

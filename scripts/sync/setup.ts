@@ -3,10 +3,11 @@
  * the CODEOWNERS owners, the state store, a fresh plan, and writing the
  * plan file a reviewer's checksum refers to.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { openStateStore } from '../delivery/state-store.ts';
+import { writeFileAtomic } from '../output/atomic-write.ts';
 import { loadPolicyOrThrow } from '../policy/load.ts';
 import { ownersFor } from '../policy/codeowners.ts';
 import type { QualysClient } from '../qualys/types.ts';
@@ -54,13 +55,14 @@ async function codeownersOf(root: string): Promise<OwnersFor | undefined> {
   }
 }
 
-/** Writes `{ checksum, plan }` whole: to a side file, then renamed. */
+/** Writes `{ checksum, plan }` whole (see writeFileAtomic). */
 export async function writePlanFile(
   file: string,
   plan: Plan,
   checksum: string,
 ): Promise<void> {
-  const partial = `${file}.partial`;
-  await writeFile(partial, `${JSON.stringify({ checksum, plan }, null, 2)}\n`);
-  await rename(partial, file);
+  await writeFileAtomic(
+    file,
+    `${JSON.stringify({ checksum, plan }, null, 2)}\n`,
+  );
 }

@@ -39,5 +39,17 @@ export async function writeFilesAtomic(
     throw error;
   }
 
-  for (const { temp, file } of staged) await rename(temp, file);
+  let renamed = 0;
+  try {
+    for (const { temp, file } of staged) {
+      await rename(temp, file);
+      renamed += 1;
+    }
+  } catch (error) {
+    // A target that is a folder refuses the rename: leave no temporary
+    // file behind beside it.
+    const left = staged.slice(renamed);
+    await Promise.all(left.map(({ temp }) => rm(temp, { force: true })));
+    throw error;
+  }
 }
