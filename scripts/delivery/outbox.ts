@@ -3,7 +3,8 @@
  * sent, `<outbox>/YYYY-MM/<unit>/<kind>.eml` (a real RFC 5322 message),
  * `<kind>.html` and the attachments beside them.
  */
-import { stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import nodemailer from 'nodemailer';
@@ -66,7 +67,8 @@ export async function writeToOutbox(
 
 /**
  * @throws UsageError when the outbox, or the nearest part of its path that
- * exists, is not a folder: no message could be written there.
+ * exists, is not a folder you may write: no message could be written there,
+ * and the findings would be collected for nothing.
  */
 export async function checkOutboxFolder(outbox: string): Promise<void> {
   let place = path.resolve(outbox);
@@ -80,6 +82,13 @@ export async function checkOutboxFolder(outbox: string): Promise<void> {
       place === path.resolve(outbox) ? 'the outbox' : 'in the outbox path';
     throw new UsageError(`${what} ${place} is a file, not a folder`, {
       hint: 'give --outbox a folder (it is created when missing)',
+    });
+  }
+  if (found) {
+    await access(place, constants.W_OK | constants.X_OK).catch(() => {
+      throw new UsageError(`no permission to write in ${place}`, {
+        hint: 'give --outbox a folder you may write (it is created when missing)',
+      });
     });
   }
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -187,6 +187,24 @@ describe.skipIf(FIXTURES_MISSING)(
         'warn: no --kb given: titles and KnowledgeBase texts are missing',
       );
     });
+
+    // root may write anywhere: the refusal can only be seen as another user.
+    it.skipIf(process.getuid?.() === 0)(
+      'refuses an outbox in a folder it may not write (skipped as root)',
+      async () => {
+        const locked = path.join(scratch, 'locked');
+        await mkdir(locked, { mode: 0o555 });
+
+        const { code, err } = await report(SAMPLE_REPORT, '2019-07', [
+          '--outbox',
+          path.join(locked, 'out'),
+        ]);
+
+        expect(code).toBe(2);
+        expect(err).toContain(`error: no permission to write in ${locked}`);
+        expect(err).not.toContain('findings collected');
+      },
+    );
 
     it('refuses an outbox below a file before collecting', async () => {
       const file = await variant('a-file', 'x');
