@@ -47,7 +47,10 @@ export function normalizeProgram(reader: Reader): ProgramSettings {
       informationDisclosureCategories: strings(
         criteria.information_disclosure_categories,
       ),
-      segmentationOnlyPatterns: strings(criteria.segmentation_only_patterns),
+      segmentationOnlyPatterns: reader.patterns(
+        ['reclassification_criteria', 'segmentation_only_patterns'],
+        criteria.segmentation_only_patterns,
+      ),
     },
     sync: {
       marker: text(sync.marker, 'vmgov'),

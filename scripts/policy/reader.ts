@@ -72,6 +72,34 @@ export class Reader {
     const invalid = texts.length - ranges.length;
     return { ranges, set: AddressSet.from(ranges), invalid };
   }
+
+  /**
+   * The list's regular expressions that compile (case-insensitive); each
+   * that does not is reported at its line and left out, so validate names
+   * it instead of the first review that uses it failing.
+   */
+  patterns(path: PathSegment[], value: unknown): string[] {
+    const node = this.source.doc.getIn(path, true);
+    const items = isSeq(node) ? node.items : [];
+    return list(value).flatMap((pattern, index) => {
+      const item = items[index];
+      try {
+        new RegExp(String(pattern), 'i');
+        return [String(pattern)];
+      } catch (cause) {
+        const reason = cause instanceof Error ? cause.message : String(cause);
+        this.problems.push(
+          error(
+            'pattern-syntax',
+            item ? nodeLocation(this.source, item) : this.at(path),
+            `not a regular expression: ${reason.replace(/^Invalid regular expression: /, '')}`,
+            'fix the pattern (JavaScript syntax; in single quotes a backslash is written once)',
+          ),
+        );
+        return [];
+      }
+    });
+  }
 }
 
 export function asData(value: unknown): Data {
