@@ -37,7 +37,9 @@ export interface ReportOptions extends SourceOptions {
   resend?: boolean;
 }
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+// Years 19xx and 20xx only: JavaScript dates read 0000 to 0099 as 1900 to
+// 1999, and no Qualys scan is older than that.
+const MONTH = /^(19|20)\d{2}-(0[1-9]|1[0-2])$/;
 
 export function register(program: Command, outcome: Outcome): void {
   const command = program

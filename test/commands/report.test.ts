@@ -276,7 +276,8 @@ describe.skipIf(FIXTURES_MISSING)(
 describe('vmgov report with bad flags', () => {
   it.each([
     [['--month', '2026-13'], '--month "2026-13" is not a month'],
-    [['--month', '2999-01'], '--month 2999-01 has not ended yet'],
+    [['--month', '0050-01'], '--month "0050-01" is not a month'],
+    [['--month', '2099-01'], '--month 2099-01 has not ended yet'],
     [['--kb', 'kb.xml'], '--kb needs --detections'],
     // Before any source is opened, so a typo costs no collection time.
     [
