@@ -8,7 +8,9 @@ import path from 'node:path';
 
 import { openStateStore } from '../delivery/state-store.ts';
 import { writeFileAtomic } from '../output/atomic-write.ts';
+import { UsageError } from '../errors.ts';
 import { loadPolicyOrThrow } from '../policy/load.ts';
+import type { PolicyModel } from '../policy/model.ts';
 import { ownersFor } from '../policy/codeowners.ts';
 import type { QualysClient } from '../qualys/types.ts';
 import type { OwnersFor } from './approvers.ts';
@@ -34,6 +36,7 @@ export async function prepareSync(
   store: RecordStore = openStateStore({ root }),
 ): Promise<OpenedSync> {
   const model = await loadPolicyOrThrow(root);
+  checkAdopted(model, options.adopt);
   const context: SyncContext = {
     model,
     client,
@@ -41,6 +44,27 @@ export async function prepareSync(
     ownersFor: await codeownersOf(root),
   };
   return { context, store, planned: await planSync(context, options) };
+}
+
+/**
+ * @throws UsageError for an --adopt title no unit file declares: a typo
+ * would otherwise adopt nothing, silently, and the conflict would stay.
+ */
+function checkAdopted(model: PolicyModel, titles: string[]): void {
+  const ours = new Set(
+    model.units.flatMap((u) => u.masterAssetGroups.map((g) => g.title)),
+  );
+  const unknown = titles.filter((title) => !ours.has(title));
+  if (unknown.length === 0) return;
+  throw new UsageError(
+    `--adopt ${unknown.map((t) => `"${t}"`).join(', ')}: no unit file ` +
+      'declares a master asset group of that title',
+    {
+      hint:
+        'give the title exactly as in units/ (e.g. mg-law-servers); ' +
+        '`vmgov plan` names each group it could adopt',
+    },
+  );
 }
 
 async function codeownersOf(root: string): Promise<OwnersFor | undefined> {

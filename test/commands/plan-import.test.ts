@@ -125,6 +125,16 @@ describe('vmgov import', () => {
     );
   });
 
+  it('refuses to adopt a title no unit file declares', async () => {
+    const typo = await run(['plan', '--root', root, '--adopt', 'mg-gamme']);
+
+    expect(typo.code).toBe(2);
+    expect(typo.log).toContain(
+      'error: --adopt "mg-gamme": no unit file declares a master asset ' +
+        'group of that title\n',
+    );
+  });
+
   it('names a title Qualys does not have and writes nothing', async () => {
     const result = await run([
       'import',
