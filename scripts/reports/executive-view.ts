@@ -53,10 +53,12 @@ export function monthLabel(month: string): string {
   }).format(new Date(Date.UTC(year, mon - 1, 1)));
 }
 
+/** "+2 since last month", "no change"; a bare "(0)" read as a count. */
 function signed(now: number, before: number | undefined): string | undefined {
   if (before === undefined) return undefined;
   const delta = now - before;
-  return delta > 0 ? `+${delta}` : String(delta);
+  if (delta === 0) return 'no change';
+  return `${delta > 0 ? `+${delta}` : String(delta)} since last month`;
 }
 
 export function executiveView(input: ExecutiveInput): ExecutiveView {

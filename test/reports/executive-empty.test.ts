@@ -22,7 +22,7 @@ describe('executive report: a unit with no finding', () => {
         'October 2026',
         '',
         'Severity 5: 0',
-        'Severity 4: 0 (-1)',
+        'Severity 4: 0 (-1 since last month)',
         'Severity 3: 0',
         '',
         '0 confirmed vulnerabilities of severity 3, 4 or 5 on 0 systems.',

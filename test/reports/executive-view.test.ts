@@ -128,7 +128,7 @@ describe('executive report: counts in words', () => {
         'October 2026',
         '',
         'Severity 5: 0',
-        'Severity 4: 1 (-1)',
+        'Severity 4: 1 (-1 since last month)',
         'Severity 3: 0',
         '',
         '1 confirmed vulnerability of severity 3, 4 or 5 on 1 system.',
@@ -154,7 +154,7 @@ describe('executive report: counts in words', () => {
         'October 2026',
         '',
         'Severity 5: 0',
-        'Severity 4: 2 (+1)',
+        'Severity 4: 2 (+1 since last month)',
         'Severity 3: 1',
         '',
         '3 confirmed vulnerabilities of severity 3, 4 or 5 on 2 systems.',
@@ -195,6 +195,24 @@ describe('executive report: counts in words', () => {
       expect(view.changeLine).toBe(line);
     },
   );
+
+  it('says "no change" rather than a bare 0 beside a count', () => {
+    const view = executiveView({
+      ...two,
+      previous: {
+        total: 3,
+        bySeverity: { 3: 1, 4: 2, 5: 0 },
+        systems: 2,
+        overdue: 0,
+      },
+    });
+
+    expect(executiveText(view).split('\n').slice(3, 6)).toEqual([
+      'Severity 5: 0 (no change)',
+      'Severity 4: 2 (no change)',
+      'Severity 3: 1 (no change)',
+    ]);
+  });
 
   it('writes no "1 findings" or "1 systems" in the HTML', async () => {
     const html = await executiveHtml(executiveView(one));
