@@ -95,8 +95,10 @@ export function resolveToday(options: LoadOptions): string {
     !Number.isNaN(Date.parse(today)) &&
     new Date(`${today}T00:00:00Z`).toISOString().slice(0, 10) === today;
   if (!real) {
-    throw new UsageError(`"${today}" is not a date`, {
-      hint: 'give today as YYYY-MM-DD (option --today or VMGOV_TODAY)',
+    // Name where the bad date came from: report and audit have no --today.
+    const origin = options.today === undefined ? 'VMGOV_TODAY' : '--today';
+    throw new UsageError(`${origin} "${today}" is not a date`, {
+      hint: `give ${origin} as a real day, YYYY-MM-DD (e.g. 2026-11-30)`,
     });
   }
   return today;

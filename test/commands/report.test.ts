@@ -273,6 +273,22 @@ describe.skipIf(FIXTURES_MISSING)(
   },
 );
 
+describe('vmgov report with a bad VMGOV_TODAY', () => {
+  it('names the variable, since report has no --today', async () => {
+    const root = await writePolicyRepo();
+
+    const { code, log } = await run(['--root', root], {
+      VMGOV_TODAY: '2026-02-30',
+    });
+
+    expect(code).toBe(2);
+    expect(log).toBe(
+      'error: VMGOV_TODAY "2026-02-30" is not a date\n' +
+        'hint: give VMGOV_TODAY as a real day, YYYY-MM-DD (e.g. 2026-11-30)\n',
+    );
+  });
+});
+
 describe('vmgov report with bad flags', () => {
   it.each([
     [['--month', '2026-13'], '--month "2026-13" is not a month'],

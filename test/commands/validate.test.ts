@@ -82,11 +82,13 @@ describe('vmgov validate', () => {
     ],
     [
       ['--today', '2026-13-40'],
-      'error: "2026-13-40" is not a date\nhint: give today as YYYY-MM-DD (option --today or VMGOV_TODAY)\n',
+      'error: --today "2026-13-40" is not a date\n' +
+        'hint: give --today as a real day, YYYY-MM-DD (e.g. 2026-11-30)\n',
     ],
     [
       ['--today', '2026-02-30'],
-      'error: "2026-02-30" is not a date\nhint: give today as YYYY-MM-DD (option --today or VMGOV_TODAY)\n',
+      'error: --today "2026-02-30" is not a date\n' +
+        'hint: give --today as a real day, YYYY-MM-DD (e.g. 2026-11-30)\n',
     ],
   ])('exits 2 for bad options %j', async (args, err) => {
     const root = await writeRepo();
