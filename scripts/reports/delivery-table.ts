@@ -13,7 +13,7 @@ export interface TableRow {
 export function rowFor(result: DeliveryResult, findings: number): TableRow {
   const kind = result.key.split('/').slice(2).join('/');
   const detail = result.error
-    ? `${result.status}: ${oneLine(result.error)}`
+    ? `${statusWord(result)}: ${oneLine(result.error)}`
     : result.status;
   return {
     unit: result.unit,
@@ -22,6 +22,16 @@ export function rowFor(result: DeliveryResult, findings: number): TableRow {
     findings,
     status: detail,
   };
+}
+
+/*
+ * A message some recipients got and others did not reads "failed for 1 of
+ * 2", so no one resends to all (the ledger would skip the others anyway).
+ */
+function statusWord(result: DeliveryResult): string {
+  const reached = result.delivered.length + result.skipped.length;
+  if (result.status !== 'failed' || reached === 0) return result.status;
+  return `failed for ${result.failed.length} of ${result.to.length}`;
 }
 
 /** The table as lines; a line break in any cell becomes a space. */

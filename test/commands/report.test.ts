@@ -194,7 +194,7 @@ describe.skipIf(FIXTURES_MISSING)(
       expect(code).toBe(1);
       expect(smtp.received).toHaveLength(6);
       expect(out).toMatch(
-        /alpha +executive +2 +\d+ +failed: admins@alpha\.example\.edu/,
+        /alpha +executive +2 +\d+ +failed for 1 of 2: admins@alpha\.example\.edu/,
       );
       expect(out).toMatch(/beta +executive +2 +\d+ +sent/);
     });
