@@ -52,6 +52,16 @@ export function parseSource(
       ? [e.linePos[0].line, e.linePos[0].col]
       : [1, 1];
     const duplicate = e.code === 'DUPLICATE_KEY';
+    if (e.code === 'MULTIPLE_DOCS') {
+      return error(
+        'yaml-syntax',
+        { file, line, col },
+        'a second YAML document starts here (a "---" line): a policy file ' +
+          'holds one',
+        'remove the "---" line and merge what follows into the document ' +
+          'above, or move it to its own file',
+      );
+    }
     return error(
       duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
       { file, line, col },

@@ -2,6 +2,7 @@
  * Read stage: finds the repository's policy and unit files and turns each
  * into a parsed, schema-checked source, collecting every problem.
  */
+import type { Dirent } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -10,7 +11,7 @@ import type { ValidateFunction } from 'ajv';
 import { type FileKind, POLICY_FILES, UNITS_DIR } from './files.ts';
 import type { Problem } from './model.ts';
 import { decodeText, parseSource } from './parse.ts';
-import { error, fileStart } from './problem.ts';
+import { error, fileStart, warning } from './problem.ts';
 import { checkSchema, validatorFor } from './schema.ts';
 import type { SourceFile } from './source.ts';
 
@@ -26,12 +27,13 @@ export async function readRepository(root: string): Promise<ReadResult> {
   const wanted: { file: string; kind: FileKind }[] = Object.entries(
     POLICY_FILES,
   ).map(([kind, file]) => ({ file, kind: kind as FileKind }));
-  wanted.push(...(await unitFiles(root)));
+  const units = await unitFiles(root);
+  wanted.push(...units.files);
 
   const result: ReadResult = {
     sources: new Map(),
     failed: new Set(),
-    problems: [],
+    problems: [...units.problems],
   };
   // One schema lookup per kind and load, not one per file: 2,000 units
   // would otherwise each stat and read the same schema file.
@@ -53,19 +55,37 @@ export async function readRepository(root: string): Promise<ReadResult> {
   return result;
 }
 
-async function unitFiles(
-  root: string,
-): Promise<{ file: string; kind: FileKind }[]> {
-  let names: string[];
+async function unitFiles(root: string): Promise<{
+  files: { file: string; kind: FileKind }[];
+  problems: Problem[];
+}> {
+  let entries: Dirent[];
   try {
-    names = await readdir(join(root, UNITS_DIR));
+    entries = await readdir(join(root, UNITS_DIR), { withFileTypes: true });
   } catch {
-    return [];
+    return { files: [], problems: [] };
   }
-  return names
-    .filter((name) => /\.ya?ml$/.test(name))
+  const files = entries
+    .filter((e) => !e.isDirectory() && /\.ya?ml$/.test(e.name))
+    .map((e) => e.name)
     .sort()
     .map((name) => ({ file: `${UNITS_DIR}/${name}`, kind: 'unit' as const }));
+  // Only units/ itself is read: a unit filed in a subfolder would have its
+  // groups silently left out of every sync and report.
+  const problems = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()
+    .map((name) =>
+      warning(
+        'unit-in-subfolder',
+        fileStart(`${UNITS_DIR}/${name}`),
+        `${UNITS_DIR}/${name}/ is a folder: vmgov reads only the files ` +
+          `directly in ${UNITS_DIR}/`,
+        `move its unit files up into ${UNITS_DIR}/, or remove the folder`,
+      ),
+    );
+  return { files, problems };
 }
 
 async function readOne(

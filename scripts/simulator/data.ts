@@ -142,7 +142,7 @@ const KEYS = [
 ] as const;
 
 /**
- * Reads a dataset written by `saveSimData` (or by hand).
+ * Reads a dataset written by `vmgov sim --save` (saveSimData) or by hand.
  * @throws InputError when the file is unreadable, not JSON, or lacks a list.
  */
 export async function loadSimData(file: string): Promise<SimData> {
@@ -151,7 +151,7 @@ export async function loadSimData(file: string): Promise<SimData> {
     parsed = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
     throw new InputError(`${file}: cannot read simulator data`, {
-      hint: 'give a JSON file written by `vmgov sim` or saveSimData',
+      hint: 'give a JSON file written by `vmgov sim --save FILE`',
       cause: error,
     });
   }

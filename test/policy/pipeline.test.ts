@@ -18,6 +18,39 @@ async function problemsOf(files: Record<string, string>) {
 }
 
 describe('the loading pipeline', () => {
+  it('warns about a folder in units/, whose files are not read', async () => {
+    const problems = await problemsOf({ 'units/old/alpha.yaml': ALPHA });
+
+    expect(problems).toEqual([
+      {
+        level: 'warning',
+        rule: 'unit-in-subfolder',
+        message:
+          'units/old/ is a folder: vmgov reads only the files directly in units/',
+        hint: 'move its unit files up into units/, or remove the folder',
+        at: { file: 'units/old', line: 1, col: 1 },
+      },
+    ]);
+  });
+
+  it('names a second YAML document at its "---" line', async () => {
+    const problems = await problemsOf({
+      'units/alpha.yaml': `${ALPHA}---\nid: beta\n`,
+    });
+
+    expect(
+      problems.map((p) => [p.rule, p.at.file, p.at.line, p.message]),
+    ).toEqual([
+      [
+        'yaml-syntax',
+        'units/alpha.yaml',
+        ALPHA.split('\n').length,
+        'a second YAML document starts here (a "---" line): a policy file ' +
+          'holds one',
+      ],
+    ]);
+  });
+
   it('places a missing key on the mapping that should hold it, with the schema as hint', async () => {
     const [problem] = await problemsOf({
       'units/alpha.yaml': edit(ALPHA, '    scanner: scanner-a\n', ''),
