@@ -11,6 +11,11 @@ import type {
   ProgramSettings,
   Reclassification,
 } from '../model.ts';
+import {
+  matchesWithin,
+  PATTERN_TIME_LIMIT_MS,
+  PatternTooSlow,
+} from '../pattern-match.ts';
 import { error } from '../problem.ts';
 import type { Rule } from './rule.ts';
 
@@ -19,6 +24,7 @@ export const reclassification: Rule = {
     'reclass-move-not-allowed',
     'reclass-from-mismatch',
     'reclass-criteria-not-met',
+    'pattern-too-slow',
   ],
   check({ model }) {
     const criteria = model.program.reclassificationCriteria;
@@ -73,7 +79,27 @@ function criteriaProblems(
       `category "${fact.category}" is not an information disclosure category`,
     );
   }
-  if (!isSegmentationOnly(fact.solution, criteria.segmentationOnlyPatterns)) {
+  let segmentationOnly: boolean;
+  try {
+    segmentationOnly = isSegmentationOnly(
+      fact.solution,
+      criteria.segmentationOnlyPatterns,
+    );
+  } catch (cause) {
+    if (!(cause instanceof PatternTooSlow)) throw cause;
+    return [
+      error(
+        'pattern-too-slow',
+        entry.at,
+        `QID ${entry.qid}: the segmentation-only pattern "${cause.pattern}" ` +
+          `ran over ${PATTERN_TIME_LIMIT_MS} ms on its solution text and ` +
+          'was stopped',
+        'rewrite the pattern in policy/program.yaml without nested ' +
+          'repetition such as (a+)+ or (\\s*\\w+)*',
+      ),
+    ];
+  }
+  if (!segmentationOnly) {
     missing.push('its solution is not only network segmentation');
   }
   if (missing.length === 0) return [];
@@ -87,7 +113,10 @@ function criteriaProblems(
   ];
 }
 
-/** True when the solution text matches a segmentation-only pattern. */
+/**
+ * True when the solution text matches a segmentation-only pattern.
+ * @throws PatternTooSlow for a pattern that backtracks past the limit.
+ */
 export function isSegmentationOnly(
   solution: string,
   patterns: string[],
@@ -96,5 +125,5 @@ export function isSegmentationOnly(
     .replace(/<[^>]+>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return text !== '' && patterns.some((p) => new RegExp(p, 'i').test(text));
+  return text !== '' && patterns.some((p) => matchesWithin(p, text));
 }

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   EXCLUDED,
   KB,
+  PROGRAM,
   RECLASSIFICATIONS,
   SCANNING,
   removeRepos,
@@ -151,6 +152,25 @@ describe('exclusion, reclassification and review rules', () => {
       },
       expected: [
         `${R}:2:5 error reclass-criteria-not-met QID 45017 does not meet the reclassification criteria: category "Windows" is not an information disclosure category; its solution is not only network segmentation`,
+      ],
+    },
+    {
+      // Without a time limit this pattern backtracks for hours on the text.
+      name: 'a segmentation-only pattern that backtracks without end',
+      files: {
+        'policy/program.yaml': edit(
+          PROGRAM,
+          "- '^(?![\\s\\S]*\\bpatch)[\\s\\S]*\\bfirewall'",
+          "- '^(\\w+\\s?)*\\d{9}'",
+        ),
+        'policy/kb-snapshot.yaml': edit(
+          KB,
+          'solution: Block access with a firewall.',
+          'solution: Block access with a firewall on every port of the host!',
+        ),
+      },
+      expected: [
+        `${R}:2:5 error pattern-too-slow QID 45017: the segmentation-only pattern "^(\\w+\\s?)*\\d{9}" ran over 1000 ms on its solution text and was stopped`,
       ],
     },
   ])('$name', async ({ files, expected }) => {
