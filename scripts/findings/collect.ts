@@ -4,6 +4,7 @@
  * that remain. Only kept findings stay in memory, with text of their own,
  * so no page outlives its parse.
  */
+import { InputError } from '../errors.ts';
 import { parseAddress } from '../net/address.ts';
 import { log } from '../output/logger.ts';
 import type { PolicyModel, Unit } from '../policy/model.ts';
@@ -93,6 +94,7 @@ export async function collectFindings(
         continue;
       }
       const host = ownHost(item.host);
+      checkAddress(host, source.name);
       seen.add(host.id);
       const place = assigner.place(host);
       const target = place ? byUnit.get(place.unit.id) : undefined;
@@ -137,6 +139,22 @@ export async function collectFindings(
     ),
     totals: sumCounts([outside, ...units.map((u) => u.counts)]),
   };
+}
+
+/**
+ * @throws InputError for an IP that is not an address: Qualys never writes
+ * one, and the host could be placed in no group.
+ */
+function checkAddress(host: ScannedHost, source: string): void {
+  if (host.ip === undefined) return;
+  try {
+    parseAddress(host.ip);
+  } catch {
+    throw new InputError(
+      `${source}: host ${host.id} has IP "${host.ip}", not an address`,
+      { hint: 'export the data again from Qualys; this file was changed' },
+    );
+  }
 }
 
 function inAddressSpace(model: PolicyModel, host: ScannedHost): boolean {

@@ -227,12 +227,18 @@ describe.skipIf(FIXTURES_MISSING)(
         `${HOST}: QID 6 has FIRST_FOUND "not-a-date", not a date`,
       ],
       [
+        'an IP that is not an address',
+        (xml) =>
+          xml.replace('<IP>64.41.200.243</IP>', '<IP>999.41.200.243</IP>'),
+        'host 999.41.200.243 has IP "999.41.200.243", not an address',
+      ],
+      [
         'a FIRST_FOUND on a day that does not exist',
         (xml) =>
           xml.replace('>2019-07-31T21:57:48Z<', '>2019-02-30T21:57:48Z<'),
         `${HOST}: QID 6 has FIRST_FOUND "2019-02-30T21:57:48Z", not a date`,
       ],
-    ])('is refused for %s, naming the host and QID', async (_l, edit, said) => {
+    ])('is refused for %s, naming the host', async (_l, edit, said) => {
       const dir = await mkdtemp(path.join(tmpdir(), 'vmgov-scan-'));
       const file = path.join(dir, 'changed.xml');
       const original = await readFile(SAMPLE_REPORT, 'utf8');
@@ -240,10 +246,12 @@ describe.skipIf(FIXTURES_MISSING)(
       expect(xml).not.toBe(original);
       await writeFile(file, xml);
 
-      const opened = openScanReport(file);
+      const collected = openScanReport(file).then((source) =>
+        collectFindings(source, policy, '2019-07'),
+      );
 
-      await expect(opened).rejects.toBeInstanceOf(InputError);
-      await expect(opened).rejects.toThrow(`${file}: ${said}`);
+      await expect(collected).rejects.toBeInstanceOf(InputError);
+      await expect(collected).rejects.toThrow(`${file}: ${said}`);
     });
   },
 );
