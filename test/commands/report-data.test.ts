@@ -44,6 +44,23 @@ describe.skipIf(FIXTURES_MISSING)(
       ]);
     }
 
+    /** April 2018 from the real detections.xml and a covered host. */
+    async function reportOnDetections(outbox: string, extra: string[] = []) {
+      return runCli([
+        'report',
+        '--root',
+        root,
+        '--month',
+        '2018-04',
+        '--detections',
+        path.join(FIXTURES, 'detections.xml'),
+        await writeCoveredHostPage(scratch),
+        '--outbox',
+        path.join(scratch, outbox),
+        ...extra,
+      ]);
+    }
+
     async function variant(name: string, text: string): Promise<string> {
       const file = path.join(scratch, name);
       await writeFile(file, text);
@@ -114,19 +131,9 @@ describe.skipIf(FIXTURES_MISSING)(
         ),
       );
 
-      const { code, err } = await runCli([
-        'report',
-        '--root',
-        root,
-        '--month',
-        '2018-04',
-        '--detections',
-        path.join(FIXTURES, 'detections.xml'),
-        await writeCoveredHostPage(scratch),
+      const { code, err } = await reportOnDetections('out-kb-severity', [
         '--kb',
         file,
-        '--outbox',
-        path.join(scratch, 'out-kb-severity'),
       ]);
 
       expect(code).toBe(1);
@@ -169,18 +176,7 @@ describe.skipIf(FIXTURES_MISSING)(
     });
 
     it('warns that titles are missing when --kb is not given', async () => {
-      const { code, err } = await runCli([
-        'report',
-        '--root',
-        root,
-        '--month',
-        '2018-04',
-        '--detections',
-        path.join(FIXTURES, 'detections.xml'),
-        await writeCoveredHostPage(scratch),
-        '--outbox',
-        path.join(scratch, 'out-no-kb'),
-      ]);
+      const { code, err } = await reportOnDetections('out-no-kb');
 
       expect(code).toBe(0);
       expect(err).toContain(
