@@ -19,7 +19,7 @@ import {
   type Vulnerability,
 } from './model.ts';
 import { ownHost } from './own-text.ts';
-import { createPolicyFilter } from './policy-filter.ts';
+import { createPolicyFilter, UnjudgedDetection } from './policy-filter.ts';
 
 export interface UnitFindings {
   unit: Unit;
@@ -99,7 +99,9 @@ export async function collectFindings(
       const place = assigner.place(host);
       const target = place ? byUnit.get(place.unit.id) : undefined;
       const counts = emptyCounts();
-      const kept = filter.apply({ host, detections: item.detections }, counts);
+      const kept = judged(source.name, () =>
+        filter.apply({ host, detections: item.detections }, counts),
+      );
       for (const finding of kept) qids.add(finding.qid);
       if (!place || !target) {
         addCounts(outside, counts);
@@ -139,6 +141,21 @@ export async function collectFindings(
     ),
     totals: sumCounts([outside, ...units.map((u) => u.counts)]),
   };
+}
+
+/** @throws InputError naming the source for a detection not judged. */
+function judged<T>(source: string, apply: () => T): T {
+  try {
+    return apply();
+  } catch (error) {
+    if (!(error instanceof UnjudgedDetection)) throw error;
+    throw new InputError(`${source}: ${error.message}`, {
+      hint:
+        'export the data again from Qualys: its findings would drop out ' +
+        'of the reports unseen',
+      cause: error,
+    });
+  }
 }
 
 /**

@@ -17,10 +17,32 @@ const OPEN_STATUS: Partial<Record<string, Finding['status']>> = {
 };
 const EVIDENCE_CHARS = 300;
 
+/**
+ * A detection the filter cannot judge: no status or severity Qualys uses.
+ * Left out quietly, it would give its unit an all-clear it has not earned.
+ */
+export class UnjudgedDetection extends Error {
+  constructor(
+    readonly host: string,
+    readonly qid: number,
+    readonly missing: 'STATUS' | 'SEVERITY',
+  ) {
+    super(
+      missing === 'STATUS'
+        ? `host ${host}: QID ${qid} has no STATUS of New, Active, ` +
+            'Re-Opened or Fixed'
+        : `host ${host}: QID ${qid} has no SEVERITY of 1 to 5`,
+    );
+    this.name = 'UnjudgedDetection';
+  }
+}
+
 export interface PolicyFilter {
   /**
    * Findings kept from one host; `counts` is updated in place. Their text
    * is copied, but the host is shared: pass one that owns its text.
+   * @throws UnjudgedDetection for a reportable type without a status or
+   * severity.
    */
   apply(item: HostDetections, counts: FilterCounts): Finding[];
 }
@@ -51,6 +73,10 @@ export function createPolicyFilter(
           counts.notConfirmed += 1;
           continue;
         }
+        const where = () => item.host.ip ?? item.host.id;
+        if (d.type !== 'info' && d.status === undefined) {
+          throw new UnjudgedDetection(where(), d.qid, 'STATUS');
+        }
         const status =
           d.status === undefined ? undefined : OPEN_STATUS[d.status];
         if (status === undefined) {
@@ -61,6 +87,8 @@ export function createPolicyFilter(
           counts.excluded += 1;
           continue;
         }
+        if (!d.severity)
+          throw new UnjudgedDetection(where(), d.qid, 'SEVERITY');
 
         // A reclassification applies while Qualys still rates the QID at
         // the severity governance moved it from.

@@ -89,7 +89,8 @@ function readDetection(node: XmlNode): Detection {
     uniqueVulnId: optionalText(node, 'UNIQUE_VULN_ID'),
     qid: wholeNumber(requiredText(node, 'QID', 'DETECTION'), 'QID'),
     type,
-    // TODO(#3): a page without SEVERITY reads as 0; join the KB severity.
+    // TODO(#3): a page without SEVERITY reads as 0, which the report
+    // refuses; joining the KB severity would let it through.
     severity: severity(optionalInt(node, 'SEVERITY')),
     port: optionalInt(node, 'PORT'),
     protocol: optionalText(node, 'PROTOCOL'),

@@ -9,7 +9,10 @@ import {
   emptyCounts,
   type ScannedDetection,
 } from '../../scripts/findings/model.ts';
-import { createPolicyFilter } from '../../scripts/findings/policy-filter.ts';
+import {
+  createPolicyFilter,
+  UnjudgedDetection,
+} from '../../scripts/findings/policy-filter.ts';
 import { buildPolicy } from './policy-fixture.ts';
 
 const policy = buildPolicy({
@@ -37,13 +40,38 @@ function detection(extra: Partial<ScannedDetection>): ScannedDetection {
 
 describe('the policy filter', () => {
   it.each([
+    [
+      { status: undefined },
+      'host 10.1.0.5: QID 90001 has no STATUS of New, Active, Re-Opened or Fixed',
+    ],
+    [{ severity: 0 }, 'host 10.1.0.5: QID 90001 has no SEVERITY of 1 to 5'],
+    [
+      { severity: undefined },
+      'host 10.1.0.5: QID 90001 has no SEVERITY of 1 to 5',
+    ],
+  ])('refuses a confirmed detection with %j', (extra, message) => {
+    const apply = () =>
+      filter.apply(
+        { host: { id: '1', ip: '10.1.0.5' }, detections: [detection(extra)] },
+        emptyCounts(),
+      );
+
+    expect(apply).toThrow(UnjudgedDetection);
+    expect(apply).toThrow(message);
+  });
+
+  it.each([
     ['an open confirmed severity 4', {}, 'kept'],
     ['a potential one', { type: 'potential' as const }, 'notConfirmed'],
     ['an information gathered one', { type: 'info' as const }, 'notConfirmed'],
     ['an ignored one', { isIgnored: true }, 'ignoredOrDisabled'],
     ['a disabled one', { isDisabled: true }, 'ignoredOrDisabled'],
     ['a fixed one', { status: 'Fixed' as const }, 'otherStatus'],
-    ['one without status', { status: undefined }, 'otherStatus'],
+    [
+      'an information gathered one without status',
+      { type: 'info' as const, status: undefined },
+      'notConfirmed',
+    ],
     ['an ISO excluded QID', { qid: 105459 }, 'excluded'],
     ['a severity 2', { severity: 2 }, 'otherSeverity'],
     [

@@ -227,6 +227,15 @@ describe.skipIf(FIXTURES_MISSING)(
         `${HOST}: QID 6 has FIRST_FOUND "not-a-date", not a date`,
       ],
       [
+        'a VULN_STATUS Qualys does not write',
+        (xml) =>
+          xml.replace(
+            '<VULN_STATUS>New</VULN_STATUS>',
+            '<VULN_STATUS>NEW</VULN_STATUS>',
+          ),
+        `${HOST}: QID 82054 has no STATUS of New, Active, Re-Opened or Fixed`,
+      ],
+      [
         'an IP that is not an address',
         (xml) =>
           xml.replace('<IP>64.41.200.243</IP>', '<IP>999.41.200.243</IP>'),
