@@ -52,11 +52,13 @@ export function createAssigner(model: PolicyModel): Assigner {
       const owner = hits.find((e) => e.kind === 'master');
       if (owner?.kind !== 'master') return undefined;
       // Sub-groups may overlap (a team's servers inside a building's
-      // range): a host reaches every sub-group contact whose range holds
-      // it, never only the first.
-      const subgroups = owner.master.subgroups.filter((subgroup) =>
-        hits.some((e) => e.kind === 'sub' && e.subgroup === subgroup),
-      );
+      // range), and so may one unit's master groups: a host reaches every
+      // sub-group contact of its unit whose range holds it.
+      const subgroups = owner.unit.masterAssetGroups
+        .flatMap((master) => master.subgroups)
+        .filter((subgroup) =>
+          hits.some((e) => e.kind === 'sub' && e.subgroup === subgroup),
+        );
       return { unit: owner.unit, master: owner.master, subgroups };
     },
   };

@@ -210,6 +210,42 @@ describe('collectFindings', () => {
     );
   });
 
+  it("gives a sub-group of a unit's second, overlapping master group its hosts", async () => {
+    const twoMasters = buildPolicy({
+      units: [
+        {
+          id: 'med',
+          masters: [
+            { title: 'mg-med', ranges: ['10.1.0.0/24'] },
+            {
+              title: 'mg-med-imaging',
+              ranges: ['10.1.0.128/25'],
+              subgroups: [
+                {
+                  name: 'scanners',
+                  ranges: ['10.1.0.130'],
+                  sysadmin: ['imaging@med.example.edu'],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+      isoRecipients: ['iso@example.edu'],
+    });
+    const result = await collectFindings(
+      sourceOf(() => [
+        page([hostXml(1, '10.1.0.130', [{ qid: 90001, severity: 5 }])]),
+      ]),
+      twoMasters,
+      '2026-10',
+    );
+
+    expect(result.units[0].findings.map((f) => f.subgroups)).toEqual([
+      ['sg-med-imaging--scanners'],
+    ]);
+  });
+
   it('gives a host in two overlapping sub-groups to both', async () => {
     const overlapping = buildPolicy({
       units: [
