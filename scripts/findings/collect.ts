@@ -98,7 +98,7 @@ export async function collectFindings(
       seen.add(host.id);
       const place = assigner.place(host);
       const target = place ? byUnit.get(place.unit.id) : undefined;
-      const counts = emptyCounts();
+      const counts = { ...emptyCounts(), hosts: 1 };
       const kept = judged(source.name, () =>
         filter.apply({ host, detections: item.detections }, counts),
       );

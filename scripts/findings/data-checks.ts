@@ -61,6 +61,12 @@ export function checkMonthData(
       monthEnd,
     });
   }
+  const unseen = result.units.filter((u) => u.counts.hosts === 0);
+  if (unseen.length > 0) {
+    log.warn('units with no host in the data: their reports say so', {
+      units: unseen.map((u) => u.unit.id).join(','),
+    });
+  }
   const outside = result.uncovered.filter((u) => !u.inAddressSpace).length;
   if (outside > 0) {
     log.warn(

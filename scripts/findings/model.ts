@@ -87,6 +87,8 @@ export interface Finding {
 
 /** What the policy filter left out, for the governance footnote. */
 export interface FilterCounts {
+  /** Hosts in the data (one each, however many detections they have). */
+  hosts: number;
   seen: number;
   kept: number;
   excluded: number;
@@ -101,6 +103,7 @@ export interface FilterCounts {
 
 export function emptyCounts(): FilterCounts {
   return {
+    hosts: 0,
     seen: 0,
     kept: 0,
     excluded: 0,

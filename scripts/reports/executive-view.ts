@@ -61,6 +61,29 @@ function signed(now: number, before: number | undefined): string | undefined {
   return `${delta > 0 ? `+${delta}` : String(delta)} since last month`;
 }
 
+/*
+ * "Nothing open" is said only of systems that were in the data: a unit
+ * whose groups no scan reached is not clean, only unseen.
+ */
+function noFindings(
+  total: number,
+  hosts: number,
+  label: string,
+): string | undefined {
+  if (total > 0) return undefined;
+  if (hosts === 0) {
+    return (
+      `None of these systems was in the scan data for ${label}, so this ` +
+      'report cannot say whether they are clean: check that their master ' +
+      'asset groups are scanned.'
+    );
+  }
+  return (
+    'No confirmed vulnerability of severity 3, 4 or 5 was open at the end ' +
+    `of ${label} on the ${plural(hosts, 'system')} scanned.`
+  );
+}
+
 export function executiveView(input: ExecutiveInput): ExecutiveView {
   const { summary, previous, counts } = input;
   const label = monthLabel(input.month);
@@ -108,10 +131,7 @@ export function executiveView(input: ExecutiveInput): ExecutiveView {
         line: `${address}${dns ? ` (${dns})` : ''}: ${plural(top.findings, 'finding')}`,
       };
     }),
-    noFindingsLine:
-      summary.total === 0
-        ? `No confirmed vulnerability of severity 3, 4 or 5 was open at the end of ${label}.`
-        : undefined,
+    noFindingsLine: noFindings(summary.total, counts.hosts, label),
     footnote:
       `Governance decisions applied: ${plural(counts.excluded, 'finding')} left out ` +
       `(ISO excluded QIDs), ${plural(counts.reclassified, 'finding')} ` +

@@ -222,6 +222,17 @@ describe.skipIf(FIXTURES_MISSING)(
       expect(code).toBe(0);
       // 10.10.10.11 is in the program's 10.0.0.0/8: a unit's to add.
       expect(log).not.toContain('outside');
+      // No host of beta's is in the data: its report must not read clean.
+      expect(log).toContain(
+        'warn: units with no host in the data: their reports say so units=beta',
+      );
+      const beta = await readFile(
+        path.join(root, 'out', 'reports', '2018-04', 'beta', 'executive.html'),
+        'utf8',
+      );
+      expect(beta).toContain(
+        'None of these systems was in the scan data for April 2018',
+      );
       const rollup = await readFile(
         path.join(root, 'out', 'reports', '2018-04', 'iso', 'rollup.eml'),
         'utf8',

@@ -118,6 +118,7 @@ describe('collectFindings', () => {
 
     expect(med.counts).toEqual({
       ...emptyCounts(),
+      hosts: 2,
       seen: 5,
       kept: 2,
       excluded: 2,
@@ -129,6 +130,7 @@ describe('collectFindings', () => {
         'sg-med--lab',
         {
           ...emptyCounts(),
+          hosts: 1,
           seen: 3,
           kept: 1,
           excluded: 1,

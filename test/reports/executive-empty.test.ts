@@ -7,10 +7,11 @@ import { executiveView } from '../../scripts/reports/executive-view.ts';
 import { executiveInput, finding } from './report-fixture.ts';
 
 const SENTENCE =
-  'No confirmed vulnerability of severity 3, 4 or 5 was open at the end of October 2026.';
+  'No confirmed vulnerability of severity 3, 4 or 5 was open at the end ' +
+  'of October 2026 on the 3 systems scanned.';
 
 const none = executiveInput([], [], {
-  counts: { ...emptyCounts(), excluded: 2, reclassified: 0 },
+  counts: { ...emptyCounts(), hosts: 3, excluded: 2, reclassified: 0 },
   previous: { total: 1, bySeverity: { 4: 1 }, systems: 1, overdue: 0 },
 });
 
@@ -45,6 +46,26 @@ describe('executive report: a unit with no finding', () => {
     expect(html).not.toContain('DNS name');
     expect(html).not.toContain('Vulnerabilities on most systems');
     expect(html).not.toContain('Systems with most findings');
+  });
+
+  it.each([
+    [
+      1,
+      'No confirmed vulnerability of severity 3, 4 or 5 was open at the end ' +
+        'of October 2026 on the 1 system scanned.',
+    ],
+    [
+      0,
+      'None of these systems was in the scan data for October 2026, so this ' +
+        'report cannot say whether they are clean: check that their master ' +
+        'asset groups are scanned.',
+    ],
+  ])('with %i hosts in the data says %j', (hosts, line) => {
+    const view = executiveView(
+      executiveInput([], [], { counts: { ...emptyCounts(), hosts } }),
+    );
+
+    expect(view.noFindingsLine).toBe(line);
   });
 
   it('says no sentence when there is a finding', async () => {
