@@ -141,13 +141,15 @@ async function send(
   // alike, and one line naming them all reads better than many.
   const errors = new Map<string, string[]>();
   result.delivered = [];
+  const changed: string[] = [];
 
   for (const recipient of result.to) {
-    if (
-      !run.options.resend &&
-      (await run.options.ledger.sentTo(mail.key, recipient))
-    ) {
+    const before = run.options.resend
+      ? undefined
+      : await run.options.ledger.sentTo(mail.key, recipient);
+    if (before) {
       result.skipped.push(recipient);
+      if (before.hash !== hash) changed.push(recipient);
       continue;
     }
     if (run.serverDown !== undefined) {
@@ -188,6 +190,18 @@ async function send(
   } else {
     result.status = 'skipped-already-sent';
     log.info('message already sent, skipped', { key: mail.key });
+  }
+  if (changed.length > 0) {
+    // A re-run on corrected data must not leave the first, wrong report
+    // standing without a word.
+    result.note =
+      `content changed since sent to ${changed.join(', ')}; ` +
+      'not sent again (--resend sends it)';
+    log.warn('message changed since it was sent, not sent again', {
+      key: mail.key,
+      recipients: changed.length,
+      hint: 'use --resend to send the new version',
+    });
   }
 }
 

@@ -38,4 +38,6 @@ export interface DeliveryResult {
   /** Files written, relative to the outbox folder. */
   files?: string[];
   error?: string;
+  /** Said beside the status when there is no error (e.g. content changed). */
+  note?: string;
 }

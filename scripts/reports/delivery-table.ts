@@ -12,8 +12,9 @@ export interface TableRow {
 /** One row per message; an error's text is kept to one line. */
 export function rowFor(result: DeliveryResult, findings: number): TableRow {
   const kind = result.key.split('/').slice(2).join('/');
-  const detail = result.error
-    ? `${statusWord(result)}: ${oneLine(result.error)}`
+  const said = result.error ?? result.note;
+  const detail = said
+    ? `${statusWord(result)}: ${oneLine(said)}`
     : result.status;
   return {
     unit: result.unit,

@@ -177,6 +177,9 @@ describe.skipIf(FIXTURES_MISSING)(
       expect(again.code).toBe(0);
       expect(smtp.received).toHaveLength(7);
       expect(again.out).toContain('skipped-already-sent');
+      // The same data renders the same bytes: no "content changed" note.
+      expect(again.out).not.toContain('content changed');
+      expect(again.log).not.toContain('changed since it was sent');
     });
 
     it('goes on past a refused address and exits 1', async () => {

@@ -80,6 +80,32 @@ describe('deliver through SMTP', () => {
     expect(law.text).toBe('law: 12 confirmed findings');
   });
 
+  it('says when a message skipped as sent has changed since', async () => {
+    smtp = await startSmtpServer();
+    await deliver(messages(), { smtpUrl: smtp.url, ledger: ledger() });
+    const corrected = [
+      executiveMail('med-it', ['it@med.example.edu', 'cio@med.example.edu'], {
+        text: 'med-it: 13 confirmed findings',
+      }),
+      executiveMail('law', ['sysadmin@law.example.edu']),
+    ];
+
+    const rerun = await deliver(corrected, {
+      smtpUrl: smtp.url,
+      ledger: ledger(),
+    });
+
+    expect(rerun.map((r) => [r.status, r.note])).toEqual([
+      [
+        'skipped-already-sent',
+        'content changed since sent to it@med.example.edu, ' +
+          'cio@med.example.edu; not sent again (--resend sends it)',
+      ],
+      ['skipped-already-sent', undefined],
+    ]);
+    expect(smtp.received).toHaveLength(3);
+  });
+
   it('sends nothing twice on a re-run, and again with resend', async () => {
     smtp = await startSmtpServer();
     await deliver(messages(), { smtpUrl: smtp.url, ledger: ledger() });
