@@ -49,6 +49,8 @@ export interface MonthFindings {
   repeatedHosts: number;
   /** When the source's data was produced, if it says. */
   producedOn?: string;
+  /** The file that holds that date, when the source has several. */
+  producedIn?: string;
   units: UnitFindings[];
   uncovered: UncoveredHost[];
   vulnerabilities: Map<number, Vulnerability>;
@@ -128,12 +130,14 @@ export async function collectFindings(
 
   const units = [...byUnit.values()];
   const producedOn = source.producedOn?.();
+  const producedIn = source.producedIn?.();
   return {
     month,
     monthEnd,
     hosts: seen.size,
     repeatedHosts,
     ...(producedOn === undefined ? {} : { producedOn }),
+    ...(producedIn === undefined ? {} : { producedIn }),
     units,
     uncovered,
     vulnerabilities: await source.vulnerabilities(

@@ -44,7 +44,8 @@ export function checkMonthData(
   const day = validDay(producedOn?.slice(0, 10));
   const fitting = lastEndedMonth(day ? new Date(`${day}T00:00:00Z`) : today);
   if (day && day < monthEnd) {
-    throw new UsageError(`${source} is from ${day}, before ${month} ended`, {
+    const file = result.producedIn ?? source;
+    throw new UsageError(`${file} is from ${day}, before ${month} ended`, {
       hint: `its data describes ${fitting}: use --month ${fitting}`,
     });
   }

@@ -29,6 +29,7 @@ export function detectionPagesSource(
   kb: () => Promise<Map<number, Vulnerability>>,
 ): FindingsSource {
   let producedOn: string | undefined;
+  let producedIn: string | undefined;
   return {
     name,
     async *batches(): AsyncIterable<HostDetections[]> {
@@ -36,8 +37,12 @@ export function detectionPagesSource(
       let ended = false;
       for await (const page of pages()) {
         const parsed = parsePage(page);
-        if (parsed.datetime && !(producedOn && producedOn > parsed.datetime))
+        // The oldest page decides: one page fetched before the month ended
+        // does not describe it, however new the others are.
+        if (parsed.datetime && !(producedOn && producedOn <= parsed.datetime)) {
           producedOn = parsed.datetime;
+          producedIn = page.origin;
+        }
         last = page;
         ended ||= parsed.nextUrl === undefined;
         yield parsed.hosts.map(fromDetectionHost);
@@ -58,6 +63,7 @@ export function detectionPagesSource(
       }
     },
     producedOn: () => producedOn,
+    producedIn: () => producedIn,
     async vulnerabilities(qids) {
       const all = await kb();
       return new Map(

@@ -57,10 +57,13 @@ export interface FindingsSource {
   batches(): AsyncIterable<HostDetections[]>;
   vulnerabilities(qids: number[]): Promise<Map<number, Vulnerability>>;
   /**
-   * When the data was produced (YYYY-MM-DD...), once the batches are read;
-   * undefined for the live API, whose data is today's.
+   * When the data was produced (YYYY-MM-DD...), once the batches are read:
+   * for several files, the oldest. Undefined for the live API, whose data
+   * is today's.
    */
   producedOn?(): string | undefined;
+  /** Which of the source's files holds that oldest date, for messages. */
+  producedIn?(): string | undefined;
 }
 
 /** One detection that the policy keeps in the reports. */

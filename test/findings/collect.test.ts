@@ -4,6 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 
 import { collectFindings } from '../../scripts/findings/collect.ts';
+import { checkMonthData } from '../../scripts/findings/data-checks.ts';
 import { detectionPagesSource } from '../../scripts/findings/detection-file-source.ts';
 import {
   emptyCounts,
@@ -192,6 +193,30 @@ describe('collectFindings', () => {
       '10.1.0.6',
       '10.1.0.5',
     ]);
+  });
+
+  it('refuses the month when one page was produced before it ended', async () => {
+    const dated = (day: string, id: number) =>
+      page([
+        hostXml(id, `10.1.0.${id}`, [{ qid: 90001, severity: 4 }]),
+      ]).replace('<RESPONSE>', `<RESPONSE><DATETIME>${day}</DATETIME>`);
+    const source = detectionPagesSource(
+      'detection files (2)',
+      () => [
+        { origin: 'new.xml', xml: dated('2026-11-02T01:00:00Z', 1) },
+        { origin: 'old.xml', xml: dated('2026-10-15T01:00:00Z', 2) },
+      ],
+      () => Promise.resolve(new Map<number, Vulnerability>()),
+    );
+    const result = await collectFindings(source, policy, '2026-10');
+
+    expect([result.producedOn, result.producedIn]).toEqual([
+      '2026-10-15T01:00:00Z',
+      'old.xml',
+    ]);
+    expect(() =>
+      checkMonthData(result, source.name, new Date('2026-11-03T00:00:00Z')),
+    ).toThrow('old.xml is from 2026-10-15, before 2026-10 ended');
   });
 
   it('refuses pages that all say the list goes on', async () => {
