@@ -3,6 +3,7 @@
  * them, consulting the ledger so a re-run sends nothing twice. One bad
  * message or refused recipient never stops the others.
  */
+import { UsageError } from '../errors.ts';
 import { log, redact } from '../output/logger.ts';
 import { contentHash } from './content-hash.ts';
 import type { Ledger } from './ledger.ts';
@@ -38,6 +39,8 @@ interface Run {
    * not tried, since each try could wait for a timeout.
    */
   serverDown?: string;
+  /** The signal that asked the run to stop, once one did. */
+  stopSignal?: NodeJS.Signals;
 }
 
 /**
@@ -45,7 +48,9 @@ interface Run {
  * Messages may arrive one at a time, so a month's reports need never sit
  * in memory together.
  * @throws UsageError when the SMTP URL is unusable (before anything is
- *   sent); the store's error when the ledger cannot be saved at the end.
+ *   sent), or when SIGINT or SIGTERM stopped the sending (after the
+ *   current message, with the ledger saved); the store's error when the
+ *   ledger cannot be saved at the end.
  */
 export async function deliver(
   messages: Iterable<OutgoingMail> | AsyncIterable<OutgoingMail>,
@@ -63,10 +68,25 @@ export async function deliver(
   };
   const every = options.checkpointEvery ?? 20;
   const results: DeliveryResult[] = [];
+  // Stopped mid-run (Ctrl-C, a cancelled workflow), the process would die
+  // with up to `every` sends missing from the ledger, and the re-run would
+  // send them twice. The first signal lets the current message finish and
+  // the ledger be saved; a second one stops at once.
+  const handlers = SIGNALS.map((signal) => {
+    const stop = () => {
+      run.stopSignal = signal;
+      log.warn('stopping after the current message, then saving the ledger', {
+        signal,
+      });
+    };
+    return [signal, stop] as const;
+  });
+  if (run.sender) for (const [s, stop] of handlers) process.once(s, stop);
 
   try {
     let sinceSave = 0;
     for await (const mail of messages) {
+      if (run.stopSignal) break;
       const result = await deliverOne(run, mail);
       results.push(result);
       if (result.status === 'sent') sinceSave += 1;
@@ -76,11 +96,22 @@ export async function deliver(
       }
     }
   } finally {
+    for (const [s, stop] of handlers) process.off(s, stop);
     sender?.close();
     await options.ledger.save();
   }
+  if (run.stopSignal) {
+    throw new UsageError(
+      `${run.stopSignal} stopped the run after ${results.length} ` +
+        `message${results.length === 1 ? '' : 's'}; the ledger holds ` +
+        'every one sent',
+      { hint: 'run it again: what was sent is not sent twice' },
+    );
+  }
   return results;
 }
+
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
 
 async function deliverOne(
   run: Run,

@@ -106,6 +106,38 @@ describe('deliver through SMTP', () => {
     expect(smtp.received).toHaveLength(3);
   });
 
+  it('on SIGINT finishes the message, saves the ledger and stops', async () => {
+    smtp = await startSmtpServer();
+    const listeners = process.listenerCount('SIGINT');
+    const [first, second] = messages();
+    const interrupted = function* () {
+      yield first;
+      // What Ctrl-C or a cancelled workflow delivers to the process.
+      process.emit('SIGINT');
+      yield second;
+    };
+
+    const run = deliver(interrupted(), {
+      smtpUrl: smtp.url,
+      ledger: ledger(),
+      checkpointEvery: 100,
+    });
+
+    await expect(run).rejects.toThrow(
+      'SIGINT stopped the run after 1 message; the ledger holds every one sent',
+    );
+    expect(smtp.received.map((m) => m.envelope.to[0])).toEqual([
+      'it@med.example.edu',
+      'cio@med.example.edu',
+    ]);
+    const saved = ledger();
+    expect(await saved.sentTo(first.key, 'cio@med.example.edu')).toBeDefined();
+    expect(await saved.sentTo(second.key, 'sysadmin@law.example.edu')).toBe(
+      undefined,
+    );
+    expect(process.listenerCount('SIGINT')).toBe(listeners);
+  });
+
   it('sends nothing twice on a re-run, and again with resend', async () => {
     smtp = await startSmtpServer();
     await deliver(messages(), { smtpUrl: smtp.url, ledger: ledger() });
