@@ -117,7 +117,15 @@ async function deliverOne(
   run: Run,
   mail: OutgoingMail,
 ): Promise<DeliveryResult> {
-  const to = [...new Set(mail.to)];
+  // One copy per mailbox: the domain and, in practice, the local part of
+  // an address are not case-sensitive.
+  const seen = new Set<string>();
+  const to = mail.to.filter((address) => {
+    const key = address.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const result: DeliveryResult = {
     key: mail.key,
     unit: mail.unit,

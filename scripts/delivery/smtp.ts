@@ -107,7 +107,9 @@ function parseSmtpUrl(smtpUrl: string, origin: string): URL {
   } catch (error) {
     throw new UsageError(`${origin} is not a URL`, {
       cause: error,
-      hint: HINT,
+      hint:
+        `${HINT}; in the user name and password write % as %25, ` +
+        '@ as %40, # as %23 and / as %2F',
     });
   }
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {

@@ -142,6 +142,8 @@ function readHost(
   const ip = text(node['IP']);
   const infos = list<XmlNode>(child(node, 'VULN_INFO_LIST')['VULN_INFO']);
   const where = `${file}: host ${ip ?? `number ${index + 1}`}`;
+  // An export names every host by its IP; without one it fits no group.
+  if (ip === undefined) throw changed(`${where} has no IP`);
   return {
     // An export has no host IDs; the address (or position) stands in.
     host: {

@@ -59,11 +59,23 @@ export function parseDetectionPage(xml: string): {
 }
 
 function readHost(node: XmlNode): DetectionHost {
+  const id = requiredText(node, 'ID', 'HOST');
   const detections = list<XmlNode>(
     child(node, 'DETECTION_LIST')['DETECTION'],
-  ).map(readDetection);
+  ).map((detection) => {
+    try {
+      return readDetection(detection);
+    } catch (error) {
+      if (!(error instanceof XmlShapeError)) throw error;
+      // Name the host, so the line to look at can be found in a big page.
+      throw new XmlShapeError(`HOST ${id}: ${error.message}`, {
+        kind: error.kind,
+        cause: error,
+      });
+    }
+  });
   return {
-    id: requiredText(node, 'ID', 'HOST'),
+    id,
     ip: optionalText(node, 'IP'),
     ipv6: optionalText(node, 'IPV6'),
     dns: optionalText(node, 'DNS'),

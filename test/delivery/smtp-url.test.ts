@@ -25,8 +25,6 @@ function thrown(action: () => unknown): UsageError {
 
 describe('checkSmtpUrl', () => {
   it.each([
-    ['--smtp', 'no url', '--smtp is not a URL'],
-    ['SMTP_URL', 'no url', 'SMTP_URL is not a URL'],
     [
       '--smtp',
       'http://mail.example.edu',
@@ -49,6 +47,20 @@ describe('checkSmtpUrl', () => {
     expect([error.message, error.hint, error.exitCode]).toEqual([
       message,
       HINT,
+      2,
+    ]);
+  });
+
+  it.each([
+    ['--smtp', 'no url'],
+    ['SMTP_URL', 'smtps://vmgov:a#b@mail.example.edu'],
+  ])('says how to encode when %s %j is not a URL', (origin, url) => {
+    const error = thrown(() => checkSmtpUrl(url, origin));
+
+    expect([error.message, error.hint, error.exitCode]).toEqual([
+      `${origin} is not a URL`,
+      `${HINT}; in the user name and password write % as %25, @ as %40, ` +
+        '# as %23 and / as %2F',
       2,
     ]);
   });

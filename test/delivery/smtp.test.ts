@@ -138,6 +138,23 @@ describe('deliver through SMTP', () => {
     expect(process.listenerCount('SIGINT')).toBe(listeners);
   });
 
+  it('sends one copy to a mailbox listed twice in other case', async () => {
+    smtp = await startSmtpServer();
+
+    const [result] = await deliver(
+      [
+        executiveMail('law', [
+          'Web-Director@law.example.edu',
+          'web-director@LAW.example.edu',
+        ]),
+      ],
+      { smtpUrl: smtp.url, ledger: ledger() },
+    );
+
+    expect(result.delivered).toEqual(['Web-Director@law.example.edu']);
+    expect(smtp.received).toHaveLength(1);
+  });
+
   it('sends nothing twice on a re-run, and again with resend', async () => {
     smtp = await startSmtpServer();
     await deliver(messages(), { smtpUrl: smtp.url, ledger: ledger() });

@@ -109,7 +109,7 @@ describe('collectFindings', () => {
     ]);
 
     await expect(collectFindings(source, policy, '2026-10')).rejects.toThrow(
-      `test page: not a host list detection page: ${reason}`,
+      `test page: not a host list detection page: HOST 1: ${reason}`,
     );
   });
 

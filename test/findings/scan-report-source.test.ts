@@ -236,6 +236,11 @@ describe.skipIf(FIXTURES_MISSING)(
         `${HOST}: QID 82054 has no STATUS of New, Active, Re-Opened or Fixed`,
       ],
       [
+        'a host without IP',
+        (xml) => xml.replace('<IP>64.41.200.243</IP>', ''),
+        'host number 1 has no IP',
+      ],
+      [
         'an IP that is not an address',
         (xml) =>
           xml.replace('<IP>64.41.200.243</IP>', '<IP>999.41.200.243</IP>'),
