@@ -110,6 +110,11 @@ export async function runReport(
 
   const model = await loadPolicyOrThrow(options.root);
   const store = openStateStore({ root: options.root, env });
+  // Read before the findings are collected, which can take long: an
+  // unreadable history or ledger is then found at once.
+  const previous = await readMonthCounts(store, previousMonth(month));
+  const ledger = openLedger(store);
+  await ledger.entries(month);
   const source = await openReportSource(options, model, store);
   let result;
   try {
@@ -123,7 +128,6 @@ export async function runReport(
     kept: result.totals.kept,
     excluded: result.totals.excluded,
   });
-  const previous = await readMonthCounts(store, previousMonth(month));
   await writeMonthCounts(store, month, monthCounts(result));
 
   // Each message is rendered, delivered and let go before the next, so a
@@ -143,7 +147,7 @@ export async function runReport(
     outbox,
     smtpUrl,
     smtpOrigin,
-    ledger: openLedger(store),
+    ledger,
     resend: options.resend,
   });
 

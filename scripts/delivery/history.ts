@@ -76,12 +76,38 @@ export async function readMonthCounts(
       hint: 'restore it from the state history, or remove it',
     });
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+  if (!isRecord(data)) {
     throw new InputError(`state ${historyKey(month)} is not a map of units`, {
       hint: 'restore it from the state history, or remove it',
     });
   }
+  // A hand-edited count would print "NaN since last month" in a report.
+  for (const [unit, counts] of Object.entries(data)) {
+    if (!isUnitCounts(counts)) {
+      throw new InputError(
+        `state ${historyKey(month)}: unit ${unit} does not hold whole ` +
+          'counts (total, bySeverity, systems, overdue)',
+        { hint: 'restore it from the state history, or remove it' },
+      );
+    }
+  }
   return data as MonthCounts;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isUnitCounts(value: unknown): value is UnitCounts {
+  const count = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+  return (
+    isRecord(value) &&
+    count(value.total) &&
+    count(value.systems) &&
+    count(value.overdue) &&
+    isRecord(value.bySeverity) &&
+    Object.values(value.bySeverity).every(count)
+  );
 }
 
 /** Change from `previous` to `current`; undefined when there is no previous. */

@@ -202,6 +202,29 @@ describe.skipIf(FIXTURES_MISSING)(
       },
     );
 
+    it('refuses a corrupt ledger before collecting', async () => {
+      const own = await writePolicyRepo();
+      await mkdir(path.join(own, '.state', 'ledger'), { recursive: true });
+      await writeFile(path.join(own, '.state', 'ledger', '2019-07.json'), '{');
+
+      const { code, err } = await runCli([
+        'report',
+        '--root',
+        own,
+        '--month',
+        '2019-07',
+        '--scan-report',
+        SAMPLE_REPORT,
+      ]);
+
+      expect(code).toBe(1);
+      expect(err).toContain(
+        'error: state ledger/2019-07.json is not valid JSON',
+      );
+      expect(err).not.toContain('findings collected');
+      expect(existsSync(path.join(own, 'out'))).toBe(false);
+    });
+
     it('refuses an outbox below a file before collecting', async () => {
       const file = await variant('a-file', 'x');
 

@@ -99,4 +99,23 @@ describe('monthly counts', () => {
       'state history/2026-10.json is not a map of units',
     );
   });
+
+  it.each([
+    [
+      'a count that is text',
+      { total: 'five', bySeverity: {}, systems: 1, overdue: 0 },
+    ],
+    [
+      'a negative count',
+      { total: 1, bySeverity: { 5: -1 }, systems: 1, overdue: 0 },
+    ],
+    ['no systems', { total: 1, bySeverity: {}, overdue: 0 }],
+  ])('refuses a stored unit with %s', async (_name, counts) => {
+    await store.write('history/2026-10.json', JSON.stringify({ law: counts }));
+
+    await expect(readMonthCounts(store, '2026-10')).rejects.toThrow(
+      'state history/2026-10.json: unit law does not hold whole counts ' +
+        '(total, bySeverity, systems, overdue)',
+    );
+  });
 });
