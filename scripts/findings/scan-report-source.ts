@@ -116,6 +116,11 @@ function readGlossary(
   for (const node of list<XmlNode>(details['VULN_DETAILS'])) {
     const qid = optionalNumber(node['QID']);
     if (qid === undefined) continue;
+    // Qualys describes each QID once; a second entry would silently
+    // replace the first one's severity.
+    if (out.has(qid)) {
+      throw changed(`${file}: QID ${qid} is described twice in the GLOSSARY`);
+    }
     const cves = list<XmlNode>(child(node, 'CVE_ID_LIST')['CVE_ID'])
       .map((cve) => text(list(cve['ID'])[0]) ?? '')
       .filter((id) => id !== '');

@@ -236,6 +236,17 @@ describe.skipIf(FIXTURES_MISSING)(
         `${HOST}: QID 82054 has no STATUS of New, Active, Re-Opened or Fixed`,
       ],
       [
+        'a QID described twice in the glossary',
+        (xml) => {
+          const entry =
+            /<VULN_DETAILS id="qid_38170">[\s\S]*?<\/VULN_DETAILS>/.exec(
+              xml,
+            )![0];
+          return xml.replace(entry, `${entry}${entry}`);
+        },
+        'QID 38170 is described twice in the GLOSSARY',
+      ],
+      [
         'a host without IP',
         (xml) => xml.replace('<IP>64.41.200.243</IP>', ''),
         'host number 1 has no IP',
