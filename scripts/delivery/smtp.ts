@@ -125,6 +125,14 @@ function parseSmtpUrl(smtpUrl: string, origin: string): URL {
       hint: HINT,
     });
   }
+  // An SMTP URL has no "#" part: one means a bare "#" in the password,
+  // which cut the URL short (smtp://u:2024#x@host reads as host "u").
+  if (url.hash !== '') {
+    throw new UsageError(
+      `${origin} holds a "#" that cuts it short, likely in its password`,
+      { hint: 'write # as %23 there (and % as %25, @ as %40, / as %2F)' },
+    );
+  }
   // The password is decoded when mail is sent; a stray "%" would fail
   // there, after the findings were collected, with "URI malformed".
   for (const part of [url.username, url.password]) {

@@ -88,6 +88,17 @@ describe('checkSmtpUrl', () => {
     expect(error.message).not.toContain('off');
   });
 
+  it('refuses a "#" that cut the URL short into another host', () => {
+    const error = thrown(() =>
+      checkSmtpUrl('smtp://alice:2024#x@127.0.0.1:2525', 'SMTP_URL'),
+    );
+
+    expect([error.message, error.hint]).toEqual([
+      'SMTP_URL holds a "#" that cuts it short, likely in its password',
+      'write # as %23 there (and % as %25, @ as %40, / as %2F)',
+    ]);
+  });
+
   it('accepts a percent-encoded "%" in the password', () => {
     expect(
       checkSmtpUrl('smtps://vmgov:50%25off@mail.example.edu', 'SMTP_URL'),
