@@ -10,6 +10,8 @@ import type { MailAttachment } from '../delivery/mail.ts';
 export interface UnitRow {
   unit: string;
   name: string;
+  /** Hosts of the unit in the data: 0 means unseen, not clean. */
+  scanned: number;
   sev5: number;
   sev4: number;
   sev3: number;
@@ -49,11 +51,12 @@ function csv(head: string[], rows: (string | number)[][]): Buffer {
 }
 
 const UNIT_HEAD =
-  'unit,name,sev5,sev4,sev3,systems,overdue,excluded,reclassified';
+  'unit,name,scanned,sev5,sev4,sev3,systems,overdue,excluded,reclassified';
 
 /** A unit's counts in table order: the mail's table and the CSV agree. */
 export function unitCounts(r: UnitRow): number[] {
   return [
+    r.scanned,
     r.sev5,
     r.sev4,
     r.sev3,

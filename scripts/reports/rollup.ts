@@ -37,6 +37,7 @@ export interface Rollup {
 
 const UNIT_HEAD = [
   'Unit',
+  'Scanned',
   'Sev 5',
   'Sev 4',
   'Sev 3',
@@ -52,6 +53,7 @@ export function rollup(result: MonthFindings, organization: string): Rollup {
     return {
       unit: unit.id,
       name: unit.name,
+      scanned: counts.hosts,
       sev5: s.bySeverity[5],
       sev4: s.bySeverity[4],
       sev3: s.bySeverity[3],
@@ -116,7 +118,9 @@ export function rollup(result: MonthFindings, organization: string): Rollup {
     '',
     ...unitCells.map(
       (c) =>
-        `${c[0]}: sev5 ${c[1]}, sev4 ${c[2]}, sev3 ${c[3]}, systems ${c[4]}, overdue ${c[5]}, excluded ${c[6]}, reclassified ${c[7]}`,
+        `${c[0]}: scanned ${c[1]}, sev5 ${c[2]}, sev4 ${c[3]}, sev3 ${c[4]}, ` +
+        `systems ${c[5]}, overdue ${c[6]}, excluded ${c[7]}, ` +
+        `reclassified ${c[8]}`,
     ),
     '',
     'Coverage',

@@ -32,6 +32,7 @@ export function hostileMonth(model: PolicyModel): MonthFindings {
   };
   const counts = {
     ...emptyCounts(),
+    hosts: 1,
     seen: 3,
     kept: 1,
     excluded: 1,

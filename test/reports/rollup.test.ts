@@ -157,9 +157,11 @@ describe('ISO roll-up: CSV attachments', () => {
     const [head, ...rows] = csv.trimEnd().split('\r\n');
 
     expect(head).toBe(
-      'unit,name,sev5,sev4,sev3,systems,overdue,excluded,reclassified',
+      'unit,name,scanned,sev5,sev4,sev3,systems,overdue,excluded,reclassified',
     );
     expect(rows).toHaveLength(hostileMonth(policy).units.length);
-    expect(rows[0]).toMatch(/^med,/);
+    // scanned 1, sev5 1, sev4 0, sev3 0, systems 1, overdue 1, excluded 1,
+    // reclassified 1: the fixture month.
+    expect(rows[0]).toMatch(/^med,[^,]*,1,1,0,0,1,1,1,1$/);
   });
 });
