@@ -2,7 +2,7 @@
  * Puts each host in its unit, master asset group and sub-group by address,
  * through one interval index over every master group and sub-group range.
  */
-import { type AddressRange, parseAddress } from '../net/address.ts';
+import type { AddressRange, Family } from '../net/address.ts';
 import { RangeIndex } from '../net/range-index.ts';
 import type {
   MasterAssetGroup,
@@ -10,7 +10,6 @@ import type {
   Subgroup,
   Unit,
 } from '../policy/model.ts';
-import type { ScannedHost } from './model.ts';
 
 export interface Placement {
   unit: Unit;
@@ -23,9 +22,15 @@ type Entry =
   | { kind: 'master'; unit: Unit; master: MasterAssetGroup }
   | { kind: 'sub'; subgroup: Subgroup; master: MasterAssetGroup };
 
+/** A parsed address, as parseAddress returns it. */
+export interface Address {
+  family: Family;
+  value: bigint;
+}
+
 export interface Assigner {
-  /** The host's place, or undefined when no master group holds it. */
-  place(host: ScannedHost): Placement | undefined;
+  /** The address's place, or undefined when no master group holds it. */
+  place(address: Address | undefined): Placement | undefined;
 }
 
 export function createAssigner(model: PolicyModel): Assigner {
@@ -45,8 +50,7 @@ export function createAssigner(model: PolicyModel): Assigner {
   const index = new RangeIndex(items);
 
   return {
-    place(host) {
-      const address = addressOf(host.ip);
+    place(address) {
       if (!address) return undefined;
       const hits = index.lookup(address.family, address.value);
       const owner = hits.find((e) => e.kind === 'master');
@@ -62,13 +66,4 @@ export function createAssigner(model: PolicyModel): Assigner {
       return { unit: owner.unit, master: owner.master, subgroups };
     },
   };
-}
-
-function addressOf(ip: string | undefined) {
-  if (!ip) return undefined;
-  try {
-    return parseAddress(ip);
-  } catch {
-    return undefined;
-  }
 }

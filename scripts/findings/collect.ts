@@ -8,7 +8,7 @@ import { InputError } from '../errors.ts';
 import { parseAddress } from '../net/address.ts';
 import { log } from '../output/logger.ts';
 import type { PolicyModel, Unit } from '../policy/model.ts';
-import { createAssigner } from './assign.ts';
+import { type Address, createAssigner } from './assign.ts';
 import { monthEndDay } from './deadline.ts';
 import {
   emptyCounts,
@@ -96,9 +96,9 @@ export async function collectFindings(
         continue;
       }
       const host = ownHost(item.host);
-      checkAddress(host, source.name);
+      const address = addressOf(host, source.name);
       seen.add(host.id);
-      const place = assigner.place(host);
+      const place = assigner.place(address);
       const target = place ? byUnit.get(place.unit.id) : undefined;
       const counts = { ...emptyCounts(), hosts: 1 };
       const kept = judged(source.name, () =>
@@ -110,7 +110,12 @@ export async function collectFindings(
         uncovered.push({
           host,
           findings: kept.length,
-          inAddressSpace: inAddressSpace(model, host),
+          inAddressSpace:
+            address !== undefined &&
+            model.program.addressSpaceSet.contains(
+              address.family,
+              address.value,
+            ),
         });
         continue;
       }
@@ -163,28 +168,20 @@ function judged<T>(source: string, apply: () => T): T {
 }
 
 /**
+ * The host's address, parsed once for placing and the address space;
+ * undefined for a host without IP.
  * @throws InputError for an IP that is not an address: Qualys never writes
  * one, and the host could be placed in no group.
  */
-function checkAddress(host: ScannedHost, source: string): void {
-  if (host.ip === undefined) return;
+function addressOf(host: ScannedHost, source: string): Address | undefined {
+  if (!host.ip) return undefined;
   try {
-    parseAddress(host.ip);
+    return parseAddress(host.ip);
   } catch {
     throw new InputError(
       `${source}: host ${host.id} has IP "${host.ip}", not an address`,
       { hint: 'export the data again from Qualys; this file was changed' },
     );
-  }
-}
-
-function inAddressSpace(model: PolicyModel, host: ScannedHost): boolean {
-  if (!host.ip) return false;
-  try {
-    const { family, value } = parseAddress(host.ip);
-    return model.program.addressSpaceSet.contains(family, value);
-  } catch {
-    return false;
   }
 }
 

@@ -170,7 +170,9 @@ describe('exclusion, reclassification and review rules', () => {
         ),
       },
       expected: [
-        `${R}:2:5 error pattern-too-slow QID 45017: the segmentation-only pattern "^(\\w+\\s?)*\\d{9}" ran over 1000 ms on its solution text and was stopped`,
+        `${R}:2:5 error pattern-too-slow QID 45017: the segmentation-only ` +
+          'pattern "^(\\w+\\s?)*\\d{9}" ran over 1000 ms on its solution ' +
+          'text and was stopped',
       ],
     },
   ])('$name', async ({ files, expected }) => {
