@@ -5,6 +5,7 @@
  */
 import { UsageError } from '../errors.ts';
 import { log, redact } from '../output/logger.ts';
+import { plural } from '../output/plural.ts';
 import { contentHash } from './content-hash.ts';
 import type { Ledger } from './ledger.ts';
 import type { DeliveryResult, OutgoingMail } from './mail.ts';
@@ -102,9 +103,8 @@ export async function deliver(
   }
   if (run.stopSignal) {
     throw new UsageError(
-      `${run.stopSignal} stopped the run after ${results.length} ` +
-        `message${results.length === 1 ? '' : 's'}; the ledger holds ` +
-        'every one sent',
+      `${run.stopSignal} stopped the run after ` +
+        `${plural(results.length, 'message')}; the ledger holds every one sent`,
       { hint: 'run it again: what was sent is not sent twice' },
     );
   }
