@@ -3,6 +3,7 @@
  * data that cannot describe the month reported is refused, and what was
  * left out for being newer or repeated is said.
  */
+import { isDay } from '../dates.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { log } from '../output/logger.ts';
 import type { MonthFindings } from './collect.ts';
@@ -86,8 +87,5 @@ export function checkMonthData(
 }
 
 function validDay(day: string | undefined): string | undefined {
-  if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
-  const parsed = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime())) return undefined;
-  return parsed.toISOString().startsWith(day) ? day : undefined;
+  return day !== undefined && isDay(day) ? day : undefined;
 }

@@ -3,6 +3,7 @@
  * normalize → rules. It reports every problem at once; callers that need a
  * sound model use loadPolicyOrThrow.
  */
+import { isDay } from '../dates.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -89,12 +90,7 @@ export function resolveToday(options: LoadOptions): string {
     options.today ??
     setting(env, 'VMGOV_TODAY') ??
     new Date().toISOString().slice(0, 10);
-  // Date.parse rolls 2026-02-30 over to March: compare the round trip.
-  const real =
-    /^\d{4}-\d{2}-\d{2}$/.test(today) &&
-    !Number.isNaN(Date.parse(today)) &&
-    new Date(`${today}T00:00:00Z`).toISOString().slice(0, 10) === today;
-  if (!real) {
+  if (!isDay(today)) {
     // Name where the bad date came from: report and audit have no --today.
     const origin = options.today === undefined ? 'VMGOV_TODAY' : '--today';
     throw new UsageError(`${origin} "${today}" is not a date`, {

@@ -3,6 +3,7 @@
  * flags are converted where the contract asks for them, and a missing
  * required element is a shape error rather than a silent default.
  */
+import { isDay } from '../dates.ts';
 import { list, text, XmlShapeError, type XmlNode } from './xml.ts';
 
 /** Optional text of a child element. */
@@ -69,12 +70,10 @@ export function commaList(value: string | undefined): string[] {
 
 /** A Qualys date (YYYY-MM-DD, time optional) that names a real day. */
 export function isQualysDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) {
-    return false;
-  }
-  const day = value.slice(0, 10);
-  const parsed = new Date(`${day}T00:00:00Z`);
-  return parsed.toISOString().startsWith(day);
+  const time = value.slice(10);
+  return (
+    isDay(value.slice(0, 10)) && /^(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(time)
+  );
 }
 
 /**

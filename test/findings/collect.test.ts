@@ -103,6 +103,11 @@ describe('collectFindings', () => {
       { qid: 90001, severity: 4, firstFound: '2026-02-30T03:00:00Z' },
       'FIRST_FOUND_DATETIME is "2026-02-30T03:00:00Z", not a date',
     ],
+    // Month 13 is an Invalid Date, which once threw a RangeError here.
+    [
+      { qid: 90001, severity: 4, firstFound: '2026-13-45T03:00:00Z' },
+      'FIRST_FOUND_DATETIME is "2026-13-45T03:00:00Z", not a date',
+    ],
   ])('refuses a page with %j, naming it', async (detection, reason) => {
     const source = sourceOf(() => [
       page([hostXml(1, '10.1.0.5', [detection])]),

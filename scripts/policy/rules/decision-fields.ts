@@ -3,6 +3,7 @@
  * entry records why (rationale or reason), the governance outcome or ticket
  * it rests on, and real dates. Placeholders do not count.
  */
+import { isDay } from '../../dates.ts';
 import type { Problem } from '../model.ts';
 import { error } from '../problem.ts';
 import { datedEntries } from './dated-entries.ts';
@@ -10,14 +11,6 @@ import type { Rule } from './rule.ts';
 
 const PLACEHOLDER =
   /^(tbd|tba|todo|n\/a|na|none|-|\?+|xxx+|fixme|pending|unknown|to be decided)?$/i;
-
-export function isDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const parsed = new Date(`${text}T00:00:00Z`);
-  return (
-    !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(text)
-  );
-}
 
 export const decisionFields: Rule = {
   ids: ['decision-fields'],
@@ -41,7 +34,7 @@ export const decisionFields: Rule = {
         [entry.decidedKey, entry.decidedOn],
         ['review_by', entry.reviewBy],
       ] as const) {
-        if (isDate(value)) continue;
+        if (isDay(value)) continue;
         problems.push(
           error(
             'decision-fields',

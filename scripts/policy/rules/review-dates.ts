@@ -5,7 +5,7 @@
  */
 import type { Problem } from '../model.ts';
 import { error, warning } from '../problem.ts';
-import { isDate } from './decision-fields.ts';
+import { isDay } from '../../dates.ts';
 import { datedEntries } from './dated-entries.ts';
 import type { Rule } from './rule.ts';
 
@@ -17,7 +17,7 @@ export const reviewDates: Rule = {
   check({ model, today }) {
     const problems: Problem[] = [];
     for (const entry of datedEntries(model)) {
-      if (isDate(entry.decidedOn) && entry.decidedOn > today) {
+      if (isDay(entry.decidedOn) && entry.decidedOn > today) {
         problems.push(
           error(
             'decided-in-future',
@@ -27,7 +27,7 @@ export const reviewDates: Rule = {
           ),
         );
       }
-      if (!isDate(entry.reviewBy)) continue;
+      if (!isDay(entry.reviewBy)) continue;
       const days = daysBetween(today, entry.reviewBy);
       const at = entry.fieldsAt.review_by ?? entry.at;
       if (days < 0) {
