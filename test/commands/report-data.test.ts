@@ -12,7 +12,10 @@ import {
   SAMPLE_REPORT,
 } from '../findings/sample-report.ts';
 import { writePolicyRepo } from '../reports/policy-repo.ts';
-import { writeCoveredHostPage } from '../support/detection-page.ts';
+import {
+  aprilDetections,
+  writeCoveredHostPage,
+} from '../support/detection-page.ts';
 import { runCli } from '../support/run-cli.ts';
 
 const HOST_LIST = /<HOST_LIST>([\s\S]*)<\/HOST_LIST>/;
@@ -48,12 +51,7 @@ describe.skipIf(FIXTURES_MISSING)(
     async function reportOnDetections(outbox: string, extra: string[] = []) {
       return runCli([
         'report',
-        '--root',
-        root,
-        '--month',
-        '2018-04',
-        '--detections',
-        path.join(FIXTURES, 'detections.xml'),
+        ...aprilDetections(root),
         await writeCoveredHostPage(scratch),
         '--outbox',
         path.join(scratch, outbox),

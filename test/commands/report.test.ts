@@ -15,7 +15,10 @@ import {
   SAMPLE_REPORT,
 } from '../findings/sample-report.ts';
 import { pdfText } from '../reports/pdf-text.ts';
-import { writeCoveredHostPage } from '../support/detection-page.ts';
+import {
+  aprilDetections,
+  writeCoveredHostPage,
+} from '../support/detection-page.ts';
 import { writePolicyRepo } from '../reports/policy-repo.ts';
 import {
   startSmtpServer,
@@ -211,12 +214,7 @@ describe.skipIf(FIXTURES_MISSING)(
       const root = await writePolicyRepo();
 
       const { code, log } = await run([
-        '--root',
-        root,
-        '--month',
-        '2018-04',
-        '--detections',
-        path.join(FIXTURES, 'detections.xml'),
+        ...aprilDetections(root),
         await writeCoveredHostPage(root),
         '--kb',
         path.join(FIXTURES, 'kb_response.xml'),
@@ -263,16 +261,8 @@ describe.skipIf(FIXTURES_MISSING)(
       // Another network's data, or the wrong --root: every unit would get
       // an all-clear.
       const root = await writePolicyRepo();
-      const detections = path.join(FIXTURES, 'detections.xml');
 
-      const { code, log } = await run([
-        '--root',
-        root,
-        '--month',
-        '2018-04',
-        '--detections',
-        detections,
-      ]);
+      const { code, log } = await run(aprilDetections(root));
 
       expect(code).toBe(1);
       expect(log).toContain(

@@ -6,6 +6,20 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import { FIXTURES } from '../findings/sample-report.ts';
+
+/** `report` flags for April 2018 from the real detections.xml alone. */
+export function aprilDetections(root: string): string[] {
+  return [
+    '--root',
+    root,
+    '--month',
+    '2018-04',
+    '--detections',
+    path.join(FIXTURES, 'detections.xml'),
+  ];
+}
+
 /** Writes the page into `dir` and returns its path. */
 export async function writeCoveredHostPage(
   dir: string,
